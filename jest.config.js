@@ -1,0 +1,37 @@
+// One Jest run for the whole monorepo, split into projects by test tier (ARCHITECTURE §11):
+// *.unit.test.ts (no I/O), *.int.test.ts (real PostgreSQL + NATS), *.e2e.test.ts (whole system).
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2024',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'es6' },
+  },
+];
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swcTransform },
+  moduleNameMapper: {
+    // Workspace packages resolve to their sources, so tests never need a build first.
+    '^@omni/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+    // NodeNext imports say ".js"; the sources are ".ts".
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/services'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+export default {
+  // Global, not per project in Jest 30: integration and e2e suites start real servers.
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/test/**/*.unit.test.ts'] },
+    { ...shared, displayName: 'int', testMatch: ['**/test/**/*.int.test.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['**/test/**/*.e2e.test.ts'] },
+  ],
+};
