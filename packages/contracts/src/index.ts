@@ -1,0 +1,49 @@
+export { newId, isUuid } from './ids.js';
+export { Money, money, sameCurrency, addMoney, subtractMoney, multiplyMoney } from './money.js';
+export {
+  SERVICES,
+  type ServiceName,
+  type EventSubject,
+  eventSubject,
+  parseEventSubject,
+  streamName,
+  rpcSubject,
+  DEAD_LETTER_STREAM,
+  DEAD_LETTER_SUBJECT_PREFIX,
+} from './subjects.js';
+export { CloudEvent, type EventMetadata, type StoredEventForEnvelope, toCloudEvent } from './cloud-event.js';
+export {
+  type FieldError,
+  type OmniErrorOptions,
+  OmniError,
+  ValidationError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  PreconditionFailedError,
+  BusinessRuleError,
+  RateLimitedError,
+  UnavailableError,
+  InternalError,
+  isOmniError,
+  isTransient,
+  type WireError,
+  toWireError,
+  isWireError,
+  fromWireError,
+  type ProblemDetails,
+  PROBLEM_CONTENT_TYPE,
+  toProblem,
+} from './errors.js';
+export { parseWith, zodIssuesToFieldErrors } from './validation.js';
+export {
+  ROLES,
+  Role,
+  type Actor,
+  type RpcContext,
+  type RpcRequest,
+  type HealthReply,
+  HEALTH_RPC,
+  type ServiceHealth,
+} from './rpc.js';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Gateway → service requests on `rpc.<service>.<name>` (ARCHITECTURE §5). The gateway has already
+ * authenticated and authorised the caller; the service trusts `actor` and uses it for audit only.
+ * Trace context travels in NATS headers, not here.
+ */
+export const ROLES = ['admin', 'manager', 'clerk', 'sales', 'accountant', 'staff'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export interface Actor {
+  readonly userId: string;
+  readonly roles: readonly Role[];
+}
+
+export interface RpcContext {
+  readonly actor?: Actor;
+  /** Id of the originating request; becomes the events' correlation id. */
+  readonly correlationId: string;
+  /** From `If-Match`: the command is refused with 412 unless the aggregate is at this version. */
+  readonly expectedVersion?: number;
+}
+
+export interface RpcRequest<Input = unknown> {
+  readonly input: Input;
+  readonly context: RpcContext;
+}
+
+/** Every service answers `rpc.<service>.health` with this. */
+export interface HealthReply {
+  readonly status: 'up';
+  readonly service: string;
+}
+
+export const HEALTH_RPC = 'health';
+
+/** Ask every service for its health: the gateway's readiness check and ops tooling use this. */
+export type ServiceHealth = Readonly<Record<string, 'up' | 'down'>>;
