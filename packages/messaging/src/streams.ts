@@ -1,0 +1,70 @@
+import {
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  DiscardPolicy,
+  type StreamConfig,
+} from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { DEAD_LETTER_STREAM, DEAD_LETTER_SUBJECT_PREFIX, streamName } from '@omni/contracts';
+
+const DUPLICATE_WINDOW_NS = 2 * 60 * 1_000_000_000; // 2 min: the relay's own guard covers the rest
+
+/** The stream of one service's events: subjects `<service>.>`, file storage, everything kept. */
+export function serviceStreamConfig(service: string): Partial<StreamConfig> & { name: string } {
+  return {
+    name: streamName(service),
+    subjects: [`${service}.>`],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    max_age: 0,
+    max_msgs: -1,
+    max_bytes: -1,
+    duplicate_window: DUPLICATE_WINDOW_NS,
+    num_replicas: 1,
+  };
+}
+
+export function deadLetterStreamConfig(): Partial<StreamConfig> & { name: string } {
+  return {
+    name: DEAD_LETTER_STREAM,
+    subjects: [`${DEAD_LETTER_SUBJECT_PREFIX}.>`],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_age: 0,
+    num_replicas: 1,
+  };
+}
+
+/** Creates the stream, or updates it to `config`; safe to call at every start. */
+export async function ensureStream(
+  nc: NatsConnection,
+  config: Partial<StreamConfig> & { name: string },
+): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch (error) {
+    if (!isStreamNotFound(error)) throw error;
+    await jsm.streams.add(config);
+  }
+}
+
+export async function ensureServiceStream(nc: NatsConnection, service: string): Promise<void> {
+  await ensureStream(nc, serviceStreamConfig(service));
+}
+
+export async function ensureDeadLetterStream(nc: NatsConnection): Promise<void> {
+  await ensureStream(nc, deadLetterStreamConfig());
+}
+
+function isStreamNotFound(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; code?: number; api_error?: { err_code?: number } };
+  return (
+    e?.name === 'StreamNotFoundError' ||
+    /stream not found/i.test(e?.message ?? '') ||
+    e?.api_error?.err_code === 10059
+  );
+}
