@@ -47,3 +47,5 @@ export {
   HEALTH_RPC,
   type ServiceHealth,
 } from './rpc.js';
+export { type Decider, type DomainEvent } from './decider.js';
+export { type Logger, silentLogger } from './logger.js';

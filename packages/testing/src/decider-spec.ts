@@ -4,11 +4,7 @@
  *   given(productDecider, [registered, received]).when(reserve).then([reserved]);
  *   given(productDecider, []).when(reserve).thenFails('unknown_product');
  */
-export interface Decider<Command, Event, State, Error> {
-  readonly initialState: State;
-  decide(command: Command, state: State): readonly Event[] | Error;
-  evolve(state: State, event: Event): State;
-}
+import type { Decider } from '@omni/contracts';
 
 export interface DeciderSpecWhen<Event, Error> {
   then(expected: readonly Event[]): void;

@@ -2,5 +2,5 @@ export { freePort, isPortOpen, waitForPort } from './ports.js';
 export { type TestDatabase, createTestDatabase } from './postgres.js';
 export { type TestNatsServer, startTestNats } from './nats.js';
 export { eventually } from './eventually.js';
-export { type Decider, type DeciderSpecWhen, given } from './decider-spec.js';
+export { type DeciderSpecWhen, given } from './decider-spec.js';
 export { type RunningSystem, type StartSystemOptions, startSystem, waitUntilReady } from './system.js';

@@ -1,0 +1,16 @@
+/**
+ * The shape of every aggregate (ARCHITECTURE §3). `decide` is pure: it returns the events that
+ * record the command's effect, or the domain error (an OmniError) that refuses it. It never throws
+ * for a business rule, so specs and command handlers treat a refusal as a value.
+ */
+export interface Decider<Command, Event, State, Refusal = Error> {
+  readonly initialState: State;
+  decide(command: Command, state: State): readonly Event[] | Refusal;
+  evolve(state: State, event: Event): State;
+}
+
+/** Events as deciders see them: a snake_case `type` and its data. */
+export interface DomainEvent<Type extends string = string, Data = Record<string, unknown>> {
+  readonly type: Type;
+  readonly data: Data;
+}
