@@ -49,3 +49,5 @@ export {
 } from './rpc.js';
 export { type Decider, type DomainEvent } from './decider.js';
 export { type Logger, silentLogger } from './logger.js';
+export { PageQuery, page, type Page, encodeCursor, decodeCursor } from './pagination.js';
+export * as inventory from './inventory.js';

@@ -1,0 +1,284 @@
+/**
+ * Inventory's public language (CONTRACT §4, §6): REST/RPC inputs, read models, event data.
+ * The gateway validates requests with these schemas and generates OpenAPI from them; the
+ * inventory service decides on them; other services read the event data types.
+ */
+import { z } from 'zod';
+import { Money } from './money.js';
+import { PageQuery, page } from './pagination.js';
+
+const id = z.uuid();
+const name = z.string().trim().min(1).max(200);
+const quantity = z.number().int().positive();
+const attributes = z.record(z.string().min(1).max(100), z.string().max(1000));
+
+// ---- inputs -------------------------------------------------------------------------------------
+
+export const CreateLocationInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "-" and "." only'),
+    name,
+  })
+  .strict()
+  .meta({ id: 'CreateLocationInput' });
+
+export const RegisterProductInput = z
+  .object({
+    sku: z.string().trim().min(1).max(100),
+    name,
+    description: z.string().max(5000).optional(),
+    category: z.string().trim().min(1).max(100).optional(),
+    price: Money,
+    reorderLevel: z.number().int().min(0).default(0),
+    attributes: attributes.default({}),
+  })
+  .strict()
+  .meta({ id: 'RegisterProductInput' });
+
+export const UpdateProductInput = z
+  .object({
+    name: name.optional(),
+    description: z.string().max(5000).nullable().optional(),
+    category: z.string().trim().min(1).max(100).nullable().optional(),
+    price: Money.optional(),
+    reorderLevel: z.number().int().min(0).optional(),
+    attributes: attributes.optional(),
+  })
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, { message: 'name at least one field to change' })
+  .meta({ id: 'UpdateProductInput' });
+
+export const ReceiveStockInput = z
+  .object({ locationId: id, quantity, reference: z.string().max(200).optional() })
+  .strict()
+  .meta({ id: 'ReceiveStockInput' });
+
+export const AdjustStockInput = z
+  .object({
+    locationId: id,
+    quantityDelta: z
+      .number()
+      .int()
+      .refine((d) => d !== 0, 'must not be zero'),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict()
+  .meta({ id: 'AdjustStockInput' });
+
+export const TransferStockInput = z
+  .object({ fromLocationId: id, toLocationId: id, quantity })
+  .strict()
+  .meta({ id: 'TransferStockInput' });
+
+export const ReservationLine = z.object({ productId: id, quantity });
+export const ReserveStockInput = z
+  .object({ orderId: id, locationId: id, lines: z.array(ReservationLine).min(1).max(200) })
+  .strict()
+  .meta({ id: 'ReserveStockInput' });
+
+export const ListProductsQuery = PageQuery.extend({
+  category: z.string().trim().min(1).max(100).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  lowStock: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export type CreateLocationInput = z.infer<typeof CreateLocationInput>;
+export type RegisterProductInput = z.infer<typeof RegisterProductInput>;
+export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
+export type ReceiveStockInput = z.infer<typeof ReceiveStockInput>;
+export type AdjustStockInput = z.infer<typeof AdjustStockInput>;
+export type TransferStockInput = z.infer<typeof TransferStockInput>;
+export type ReservationLine = z.infer<typeof ReservationLine>;
+export type ReserveStockInput = z.infer<typeof ReserveStockInput>;
+export type ListProductsQuery = z.infer<typeof ListProductsQuery>;
+
+// ---- read models --------------------------------------------------------------------------------
+
+export const Location = z
+  .object({ id, code: z.string(), name: z.string(), version: z.number().int(), createdAt: z.iso.datetime() })
+  .meta({ id: 'Location' });
+
+export const StockTotals = z.object({
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+});
+
+export const Product = z
+  .object({
+    id,
+    sku: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    category: z.string().nullable(),
+    price: Money,
+    reorderLevel: z.number().int(),
+    attributes: z.record(z.string(), z.string()),
+    totals: StockTotals,
+    lowStock: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Product' });
+
+export const StockAtLocation = StockTotals.extend({ locationId: id, locationCode: z.string() });
+
+export const ProductDetails = Product.extend({ stock: z.array(StockAtLocation) }).meta({
+  id: 'ProductDetails',
+});
+
+export const Movement = z
+  .object({
+    eventId: id,
+    type: z.string().meta({ description: 'the event that made the movement, e.g. stock_received' }),
+    locationId: id,
+    quantityDelta: z.number().int(),
+    reference: z.string().nullable(),
+    reason: z.string().nullable(),
+    orderId: z.string().nullable(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'Movement' });
+
+export const Reservation = z
+  .object({
+    orderId: id,
+    status: z.enum(['confirmed', 'rejected', 'released', 'committed']),
+    locationId: id,
+    lines: z.array(ReservationLine),
+    failedLines: z.array(
+      z.object({ productId: id, requested: z.number().int(), available: z.number().int() }),
+    ),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'Reservation' });
+
+export const LocationPage = page(Location);
+export const ProductPage = page(Product);
+export const MovementPage = page(Movement);
+
+export type Location = z.infer<typeof Location>;
+export type Product = z.infer<typeof Product>;
+export type ProductDetails = z.infer<typeof ProductDetails>;
+export type StockAtLocation = z.infer<typeof StockAtLocation>;
+export type Movement = z.infer<typeof Movement>;
+export type Reservation = z.infer<typeof Reservation>;
+
+// ---- events (CONTRACT §6; docs/events.md documents each) ----------------------------------------
+
+export interface LocationCreated {
+  readonly locationId: string;
+  readonly code: string;
+  readonly name: string;
+}
+export interface ProductRegistered {
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly category: string | null;
+  readonly price: Money;
+  readonly reorderLevel: number;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+/** Only the fields that changed; `null` clears description or category. */
+export interface ProductUpdated {
+  readonly productId: string;
+  readonly changes: Partial<Omit<ProductRegistered, 'productId' | 'sku'>>;
+}
+export interface StockReceived {
+  readonly productId: string;
+  readonly locationId: string;
+  readonly quantity: number;
+  readonly reference: string | null;
+}
+export interface StockAdjusted {
+  readonly productId: string;
+  readonly locationId: string;
+  readonly quantityDelta: number;
+  readonly reason: string;
+}
+export interface StockTransferred {
+  readonly productId: string;
+  readonly fromLocationId: string;
+  readonly toLocationId: string;
+  readonly quantity: number;
+}
+/** Reserved, released and committed stock of one product for one order at one location. */
+export interface ReservationMovement {
+  readonly productId: string;
+  readonly orderId: string;
+  readonly locationId: string;
+  readonly quantity: number;
+}
+export interface LowStockDetected {
+  readonly productId: string;
+  readonly sku: string;
+  readonly available: number;
+  readonly reorderLevel: number;
+}
+export interface FailedReservationLine {
+  readonly productId: string;
+  readonly requested: number;
+  readonly available: number;
+}
+export interface ReservationConfirmed {
+  readonly orderId: string;
+  readonly locationId: string;
+  readonly lines: readonly ReservationLine[];
+}
+export interface ReservationRejected {
+  readonly orderId: string;
+  readonly locationId: string;
+  readonly reason: string;
+  readonly failedLines: readonly FailedReservationLine[];
+}
+export interface ReservationClosed {
+  readonly orderId: string;
+}
+
+export type LocationEvent = { readonly type: 'created'; readonly data: LocationCreated };
+export type ProductEvent =
+  | { readonly type: 'registered'; readonly data: ProductRegistered }
+  | { readonly type: 'updated'; readonly data: ProductUpdated }
+  | { readonly type: 'stock_received'; readonly data: StockReceived }
+  | { readonly type: 'stock_adjusted'; readonly data: StockAdjusted }
+  | { readonly type: 'stock_transferred'; readonly data: StockTransferred }
+  | { readonly type: 'stock_reserved'; readonly data: ReservationMovement }
+  | { readonly type: 'reservation_released'; readonly data: ReservationMovement }
+  | { readonly type: 'reservation_committed'; readonly data: ReservationMovement }
+  | { readonly type: 'low_stock_detected'; readonly data: LowStockDetected };
+export type ReservationEvent =
+  | { readonly type: 'confirmed'; readonly data: ReservationConfirmed }
+  | { readonly type: 'rejected'; readonly data: ReservationRejected }
+  | { readonly type: 'released'; readonly data: ReservationClosed }
+  | { readonly type: 'committed'; readonly data: ReservationClosed };
+
+// ---- RPC ----------------------------------------------------------------------------------------
+
+/** Names under `rpc.inventory.<name>`. */
+export const INVENTORY_RPC = {
+  createLocation: 'createLocation',
+  listLocations: 'listLocations',
+  registerProduct: 'registerProduct',
+  updateProduct: 'updateProduct',
+  getProduct: 'getProduct',
+  listProducts: 'listProducts',
+  receiveStock: 'receiveStock',
+  adjustStock: 'adjustStock',
+  transferStock: 'transferStock',
+  listMovements: 'listMovements',
+  reserveStock: 'reserveStock',
+  releaseReservation: 'releaseReservation',
+  commitReservation: 'commitReservation',
+  getReservation: 'getReservation',
+} as const;

@@ -1,0 +1,108 @@
+import type { inventory } from '@omni/contracts';
+
+export interface StockAtLocation {
+  readonly onHand: number;
+  readonly reserved: number;
+}
+
+export interface HeldReservation {
+  readonly locationId: string;
+  readonly quantity: number;
+}
+
+export type ProductState =
+  | { readonly status: 'unregistered' }
+  | {
+      readonly status: 'registered';
+      readonly sku: string;
+      readonly reorderLevel: number;
+      readonly stock: Readonly<Record<string, StockAtLocation>>;
+      readonly reservations: Readonly<Record<string, HeldReservation>>;
+      /** At or below the reorder level; low_stock_detected fires only when this turns true. */
+      readonly lowStock: boolean;
+    };
+
+export type RegisteredProduct = Extract<ProductState, { status: 'registered' }>;
+
+export const EMPTY_STOCK: StockAtLocation = { onHand: 0, reserved: 0 };
+
+export function stockAt(state: RegisteredProduct, locationId: string): StockAtLocation {
+  return state.stock[locationId] ?? EMPTY_STOCK;
+}
+
+export function availableAt(state: RegisteredProduct, locationId: string): number {
+  const { onHand, reserved } = stockAt(state, locationId);
+  return onHand - reserved;
+}
+
+export function totalAvailable(state: RegisteredProduct): number {
+  return Object.values(state.stock).reduce((sum, s) => sum + s.onHand - s.reserved, 0);
+}
+
+function withStock(state: RegisteredProduct, locationId: string, change: Partial<StockAtLocation>) {
+  const current = stockAt(state, locationId);
+  const next = {
+    onHand: current.onHand + (change.onHand ?? 0),
+    reserved: current.reserved + (change.reserved ?? 0),
+  };
+  return { ...state, stock: { ...state.stock, [locationId]: next } };
+}
+
+function withoutReservation(state: RegisteredProduct, orderId: string): RegisteredProduct {
+  const { [orderId]: _dropped, ...rest } = state.reservations;
+  return { ...state, reservations: rest };
+}
+
+/** Re-arms low-stock detection once the product is above its reorder level again. */
+function rearm(state: RegisteredProduct): RegisteredProduct {
+  return state.lowStock && totalAvailable(state) > state.reorderLevel ? { ...state, lowStock: false } : state;
+}
+
+export function evolveProduct(state: ProductState, event: inventory.ProductEvent): ProductState {
+  if (event.type === 'registered') {
+    const { sku, reorderLevel } = event.data;
+    // Nothing is in stock yet: a new product starts at or below any reorder level.
+    return { status: 'registered', sku, reorderLevel, stock: {}, reservations: {}, lowStock: true };
+  }
+  if (state.status !== 'registered') return state;
+  return rearm(applyToRegistered(state, event));
+}
+
+function applyToRegistered(state: RegisteredProduct, event: inventory.ProductEvent): RegisteredProduct {
+  switch (event.type) {
+    case 'updated': {
+      const level = event.data.changes.reorderLevel;
+      return level === undefined ? state : { ...state, reorderLevel: level };
+    }
+    case 'stock_received':
+      return withStock(state, event.data.locationId, { onHand: event.data.quantity });
+    case 'stock_adjusted':
+      return withStock(state, event.data.locationId, { onHand: event.data.quantityDelta });
+    case 'stock_transferred': {
+      const { fromLocationId, toLocationId, quantity } = event.data;
+      return withStock(withStock(state, fromLocationId, { onHand: -quantity }), toLocationId, {
+        onHand: quantity,
+      });
+    }
+    case 'stock_reserved': {
+      const { orderId, locationId, quantity } = event.data;
+      const reserved = withStock(state, locationId, { reserved: quantity });
+      return { ...reserved, reservations: { ...reserved.reservations, [orderId]: { locationId, quantity } } };
+    }
+    case 'reservation_released': {
+      const { orderId, locationId, quantity } = event.data;
+      return withoutReservation(withStock(state, locationId, { reserved: -quantity }), orderId);
+    }
+    case 'reservation_committed': {
+      const { orderId, locationId, quantity } = event.data;
+      return withoutReservation(
+        withStock(state, locationId, { reserved: -quantity, onHand: -quantity }),
+        orderId,
+      );
+    }
+    case 'low_stock_detected':
+      return { ...state, lowStock: true };
+    default:
+      return state;
+  }
+}
