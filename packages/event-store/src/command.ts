@@ -1,0 +1,98 @@
+import { PreconditionFailedError, type Decider, type DomainEvent, type EventMetadata } from '@omni/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConcurrencyError } from './errors.js';
+import type { EventStore } from './store.js';
+import type { AppendToStream, StoredEvent, StreamId, Tx } from './types.js';
+
+type Evolver<S, E> = Pick<Decider<unknown, E, S, unknown>, 'initialState' | 'evolve'>;
+
+/** What a command handler can do inside its transaction. */
+export interface CommandSession {
+  readonly tx: Tx;
+  /** Folds the stream into state; `version` is what to expect when appending to it. */
+  load<S, E extends DomainEvent>(
+    streamId: StreamId,
+    decider: Evolver<S, E>,
+  ): Promise<{ state: S; version: number }>;
+  append(streams: readonly AppendToStream[]): Promise<StoredEvent[]>;
+}
+
+export interface RunCommandOptions {
+  /** Attempts in all when the streams change underneath (ConcurrencyError). */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Runs `work` in one transaction (load → decide → append + inline read models) and runs it again
+ * from the start when another writer got there first, a bounded number of times.
+ */
+export async function runCommand<T>(
+  store: EventStore,
+  work: (session: CommandSession) => Promise<T>,
+  { maxAttempts = 5 }: RunCommandOptions = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.transaction((tx) => work(sessionOf(store, tx)));
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+      await sleep(Math.random() * 5 * attempt); // jitter: contenders should not collide again in lockstep
+    }
+  }
+}
+
+function sessionOf(store: EventStore, tx: Tx): CommandSession {
+  return {
+    tx,
+    async load<S, E extends DomainEvent>(streamId: StreamId, decider: Evolver<S, E>) {
+      const events = await store.readStream(streamId, { tx });
+      const state = events.reduce(
+        (s, e) => decider.evolve(s, { type: e.eventType, data: e.data } as unknown as E),
+        decider.initialState,
+      );
+      return { state, version: events.length === 0 ? 0 : events[events.length - 1]!.streamVersion };
+    },
+    append: (streams) => store.append(tx, streams),
+  };
+}
+
+export interface ExecuteCommandOptions<C, E extends DomainEvent, S> {
+  readonly streamId: StreamId;
+  readonly decider: Decider<C, E, S, unknown>;
+  readonly command: C;
+  readonly metadata: EventMetadata;
+  /** From HTTP If-Match: refuse with 412 unless the stream is at exactly this version. */
+  readonly expectedVersion?: number;
+  /** Inline read models, written in the command's transaction. */
+  readonly project?: (tx: Tx, events: StoredEvent[]) => Promise<void>;
+  readonly maxAttempts?: number;
+}
+
+/** The common case: one command on one stream. A refusal from `decide` is thrown as it is. */
+export async function executeCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  options: ExecuteCommandOptions<C, E, S>,
+): Promise<{ events: StoredEvent[]; state: S; version: number }> {
+  const { streamId, decider, command, metadata, expectedVersion, project } = options;
+  return runCommand(
+    store,
+    async (session) => {
+      const { state, version } = await session.load(streamId, decider);
+      if (expectedVersion !== undefined && expectedVersion !== version) {
+        throw new PreconditionFailedError(`The resource is at version ${version}, not ${expectedVersion}`);
+      }
+      const decided = decider.decide(command, state);
+      if (!Array.isArray(decided)) throw decided;
+      const newEvents = (decided as readonly E[]).map((e) => ({
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata,
+      }));
+      const events = await session.append([{ streamId, expectedVersion: version, events: newEvents }]);
+      await project?.(session.tx, events);
+      const next = (decided as readonly E[]).reduce(decider.evolve, state);
+      return { events, state: next, version: version + events.length };
+    },
+    options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts },
+  );
+}

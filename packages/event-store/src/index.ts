@@ -1,0 +1,21 @@
+export {
+  type StreamId,
+  type NewEvent,
+  type AppendToStream,
+  type StoredEvent,
+  type Position,
+  START,
+  type Tx,
+} from './types.js';
+export { migrateEventStore, eventsChannel } from './migrate.js';
+export { ConcurrencyError } from './errors.js';
+export { type EventStore, type EventStoreOptions, createEventStore } from './store.js';
+export {
+  type CommandSession,
+  type RunCommandOptions,
+  type ExecuteCommandOptions,
+  runCommand,
+  executeCommand,
+} from './command.js';
+export { type Relay, type RelayOptions, startRelay } from './relay.js';
+export { POSITION_HEADER, parsePosition, readStreamHead, type StreamHead } from './relay-position.js';

@@ -1,0 +1,48 @@
+import type { Pool } from 'pg';
+
+/** The notification channel the relay listens on: one per service schema. */
+export const eventsChannel = (schema: string) => `${schema}_events`;
+
+/**
+ * Creates the service's event log (ARCHITECTURE §4). Idempotent; concurrent callers serialise on an
+ * advisory lock, so several instances of a service can start at once.
+ */
+export async function migrateEventStore(pool: Pool, schema: string): Promise<void> {
+  assertIdentifier(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.event-store`]);
+    await client.query(`
+      CREATE SCHEMA IF NOT EXISTS ${schema};
+      CREATE TABLE IF NOT EXISTS ${schema}.events (
+        global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        stream_id text NOT NULL,
+        stream_version int NOT NULL,
+        event_id uuid NOT NULL UNIQUE,
+        event_type text NOT NULL,
+        data jsonb NOT NULL,
+        metadata jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (stream_id, stream_version)
+      );
+      CREATE INDEX IF NOT EXISTS events_commit_order ON ${schema}.events (transaction_id, global_position);
+      CREATE OR REPLACE FUNCTION ${schema}.notify_events() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('${eventsChannel(schema)}', ''); RETURN NULL; END $$;
+      DROP TRIGGER IF EXISTS events_notify ON ${schema}.events;
+      CREATE TRIGGER events_notify AFTER INSERT ON ${schema}.events
+        FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.notify_events();`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Schema names are interpolated into SQL, so they must be plain identifiers. */
+export function assertIdentifier(name: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`not a plain SQL identifier: ${name}`);
+}

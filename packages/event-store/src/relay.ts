@@ -1,0 +1,201 @@
+import { jetstream, jetstreamManager, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
+import { silentLogger, streamName, toCloudEvent, type Logger } from '@omni/contracts';
+import { contextFromTraceparent, ensureServiceStream, injectTraceContext } from '@omni/messaging';
+import { SpanKind, context, trace } from '@opentelemetry/api';
+import type { PoolClient } from 'pg';
+import { eventsChannel } from './migrate.js';
+import { POSITION_HEADER, formatPosition, readStreamHead } from './relay-position.js';
+import type { EventStore } from './store.js';
+import type { Position, StoredEvent } from './types.js';
+
+export interface RelayOptions {
+  readonly store: EventStore;
+  readonly nats: NatsConnection;
+  readonly logger?: Logger;
+  /** Publishes awaiting their ack at once. */
+  readonly maxInFlight?: number;
+  /** Fallback when a NOTIFY is missed. */
+  readonly pollIntervalMs?: number;
+  readonly batchSize?: number;
+}
+
+export interface Relay {
+  stop(): Promise<void>;
+  readonly isLeader: boolean;
+  /** How far publishing is behind the log: events read but not yet acknowledged, and their age. */
+  lag(): { events: number; ms: number };
+}
+
+const tracer = trace.getTracer('omni-relay');
+
+/**
+ * Publishes the service's committed events to its JetStream stream, in store order, exactly once per
+ * event id (ARCHITECTURE §4). One leader per service holds an advisory lock; the position comes from
+ * the stream at every start, and every publish expects the stream's last sequence, so neither a
+ * crash nor a second writer can duplicate or skip an event.
+ */
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const relay = new EventRelay(options);
+  relay.start();
+  return relay;
+}
+
+class EventRelay implements Relay {
+  private readonly store: EventStore;
+  private readonly logger: Logger;
+  private readonly js: JetStreamClient;
+  private readonly stream: string;
+  private running = true;
+  private leader = false;
+  private loop: Promise<void> = Promise.resolve();
+  private wake: () => void = () => {};
+  private pending = { events: 0, oldest: 0 };
+
+  constructor(private readonly options: RelayOptions) {
+    this.store = options.store;
+    this.logger = options.logger ?? silentLogger;
+    this.js = jetstream(options.nats);
+    this.stream = streamName(options.store.service);
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  lag() {
+    return { events: this.pending.events, ms: this.pending.events ? Date.now() - this.pending.oldest : 0 };
+  }
+
+  start(): void {
+    this.loop = this.runForever();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  private async runForever(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.leadWhileElected();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'relay stopped publishing; electing again');
+      }
+      this.leader = false;
+      if (this.running) await this.idle(1000);
+    }
+  }
+
+  /** Holds the advisory lock on a dedicated connection for as long as this instance leads. */
+  private async leadWhileElected(): Promise<void> {
+    const client = await this.store.pool.connect();
+    let broken = false;
+    client.on('error', () => (broken = true));
+    try {
+      const lockKey = `${this.store.schema}.relay`;
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+        [lockKey],
+      );
+      if (!rows[0]?.locked) return;
+      this.leader = true;
+      this.logger.info({ stream: this.stream }, 'relay elected leader');
+      await this.listen(client);
+      await this.publishWhileLeading(() => broken);
+    } finally {
+      this.leader = false;
+      // Ending the session releases the advisory lock and LISTEN; the client is not reused.
+      client.release(true);
+    }
+  }
+
+  private async listen(client: PoolClient): Promise<void> {
+    client.on('notification', () => this.wake());
+    await client.query(`LISTEN ${eventsChannel(this.store.schema)}`);
+  }
+
+  private async publishWhileLeading(connectionBroken: () => boolean): Promise<void> {
+    await ensureServiceStream(this.options.nats, this.store.service);
+    const jsm = await jetstreamManager(this.options.nats);
+    let head = await readStreamHead(jsm, this.stream);
+    this.logger.info(
+      { position: formatPosition(head.position), lastSequence: head.lastSequence },
+      'relay resumes',
+    );
+    while (this.running && !connectionBroken()) {
+      const events = await this.store.readAll(head.position, { limit: this.options.batchSize ?? 1000 });
+      if (events.length === 0) {
+        await this.idle(this.options.pollIntervalMs ?? 1000);
+        continue;
+      }
+      head = await this.publishInOrder(events, head.lastSequence);
+    }
+  }
+
+  /** Pipelines the batch with a bounded window; returns the new head once every publish is acked. */
+  private async publishInOrder(events: readonly StoredEvent[], lastSequence: number) {
+    const window = this.options.maxInFlight ?? 256;
+    const inFlight: Promise<PubAck>[] = [];
+    this.pending = { events: events.length, oldest: events[0]!.recordedAt.getTime() };
+    let sequence = lastSequence;
+    let acked = 0;
+    for (const event of events) {
+      if (inFlight.length - acked >= window) await this.confirm(inFlight[acked++]!, events[acked - 1]!);
+      inFlight.push(this.publish(event, sequence++));
+    }
+    while (acked < inFlight.length) await this.confirm(inFlight[acked++]!, events[acked - 1]!);
+    this.pending = { events: 0, oldest: 0 };
+    const last = events[events.length - 1]!;
+    return { position: this.store.positionOf(last) as Position, lastSequence: sequence };
+  }
+
+  private async confirm(ack: Promise<PubAck>, event: StoredEvent): Promise<void> {
+    const { duplicate } = await ack;
+    // The dedupe window still knew this id although the stream does not hold it after our head:
+    // stop and let the next election re-read the head instead of publishing past a hole.
+    if (duplicate) throw new Error(`event ${event.eventId} was reported as a duplicate`);
+    this.pending = { events: this.pending.events - 1, oldest: this.pending.oldest };
+  }
+
+  private publish(event: StoredEvent, expectedLastSequence: number): Promise<PubAck> {
+    const [aggregate, ...rest] = event.streamId.split('-');
+    const aggregateId = rest.join('-');
+    const subject = `${this.store.service}.${aggregate}.${aggregateId}.${event.eventType}`;
+    const envelope = toCloudEvent({
+      eventId: event.eventId,
+      service: this.store.service,
+      aggregate: aggregate!,
+      aggregateId,
+      eventType: event.eventType,
+      data: event.data,
+      streamVersion: event.streamVersion,
+      recordedAt: event.recordedAt,
+      metadata: event.metadata,
+    });
+    const parent = contextFromTraceparent(event.metadata.traceparent);
+    const span = tracer.startSpan(`publish ${subject}`, { kind: SpanKind.PRODUCER }, parent);
+    const headers = natsHeaders();
+    headers.set(POSITION_HEADER, formatPosition(this.store.positionOf(event)));
+    injectTraceContext(headers, trace.setSpan(context.active(), span));
+    const ack = this.js.publish(subject, JSON.stringify(envelope), {
+      msgID: event.eventId,
+      headers,
+      expect: { lastSequence: expectedLastSequence },
+    });
+    return ack.finally(() => span.end());
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
