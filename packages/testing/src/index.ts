@@ -4,3 +4,4 @@ export { type TestNatsServer, startTestNats } from './nats.js';
 export { eventually } from './eventually.js';
 export { type DeciderSpecWhen, given } from './decider-spec.js';
 export { type RunningSystem, type StartSystemOptions, startSystem, waitUntilReady } from './system.js';
+export { type TestTracing, startTestTracing } from './tracing.js';

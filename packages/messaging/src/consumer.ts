@@ -1,0 +1,179 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
+import {
+  CloudEvent,
+  DEAD_LETTER_SUBJECT_PREFIX,
+  isOmniError,
+  isTransient,
+  silentLogger,
+  type Logger,
+} from '@omni/contracts';
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { ensureDeadLetterStream } from './streams.js';
+import { extractTraceContext } from './trace-context.js';
+
+export interface Delivery {
+  readonly subject: string;
+  /** Stream sequence. */
+  readonly seq: number;
+  /** 1 on first delivery. */
+  readonly deliveryCount: number;
+}
+
+export interface ConsumerOptions {
+  readonly nats: NatsConnection;
+  readonly stream: string;
+  readonly durable: string;
+  /** One subject filter, sent as `filter_subject` (NATS 2.9 has no multi-filter consumers). */
+  readonly filterSubject: string;
+  handle(event: CloudEvent, delivery: Delivery): Promise<void>;
+  readonly maxDeliver?: number;
+  /** Delay before each redelivery after a transient failure; the last value repeats. */
+  readonly backoffMs?: readonly number[];
+  readonly ackWaitMs?: number;
+  readonly logger?: Logger;
+  /** Called for every message sent to the dead-letter stream, e.g. to count it. */
+  readonly onDeadLetter?: (reason: string) => void;
+}
+
+export interface RunningConsumer {
+  /** Stops pulling, lets the message in hand finish. */
+  stop(): Promise<void>;
+}
+
+const tracer = trace.getTracer('omni-messaging');
+
+/**
+ * A durable pull consumer with explicit acks (ARCHITECTURE §5): success acks; a transient failure is
+ * redelivered after a backoff; a refusal, an unreadable message or the last allowed delivery goes
+ * to the `DLQ` stream with its reason and is terminated. Messages are handled one at a time, in order.
+ */
+export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+  const { nats, stream, durable } = options;
+  const logger = options.logger ?? silentLogger;
+  await ensureDeadLetterStream(nats);
+  await provisionConsumer(options);
+  const consumer = await jetstream(nats).consumers.get(stream, durable);
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
+  const loop = (async () => {
+    for await (const message of messages) {
+      await handleMessage(options, message, logger).catch((error: unknown) =>
+        logger.error({ err: error, subject: message.subject }, 'consumer failed to settle a message'),
+      );
+    }
+  })();
+  return {
+    async stop() {
+      await messages.close();
+      await loop;
+    },
+  };
+}
+
+async function provisionConsumer(options: ConsumerOptions): Promise<void> {
+  const jsm = await jetstreamManager(options.nats);
+  const config: Partial<ConsumerConfig> = {
+    durable_name: options.durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: options.filterSubject,
+    max_deliver: options.maxDeliver ?? 5,
+    ack_wait: (options.ackWaitMs ?? 30_000) * 1_000_000,
+  };
+  const existing = await jsm.consumers.info(options.stream, options.durable).catch(() => undefined);
+  if (existing) await jsm.consumers.update(options.stream, options.durable, config);
+  else await jsm.consumers.add(options.stream, config);
+}
+
+async function handleMessage(options: ConsumerOptions, message: JsMsg, logger: Logger): Promise<void> {
+  const delivery = { subject: message.subject, seq: message.seq, deliveryCount: message.info.deliveryCount };
+  const parent = extractTraceContext(message.headers);
+  const span = tracer.startSpan(
+    `process ${message.subject}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: { 'messaging.system': 'nats', 'messaging.destination.name': message.subject },
+    },
+    parent,
+  );
+  try {
+    const parsed = CloudEvent.safeParse(safeJson(message));
+    if (!parsed.success) {
+      await deadLetter(
+        options,
+        message,
+        `unreadable: ${parsed.error.issues[0]?.message ?? 'not a CloudEvent'}`,
+      );
+      return;
+    }
+    await context.with(trace.setSpan(context.active(), span), () => options.handle(parsed.data, delivery));
+    message.ack();
+  } catch (error) {
+    span.recordException(error as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    await settleFailure(options, message, error, logger);
+  } finally {
+    span.end();
+  }
+}
+
+async function settleFailure(
+  options: ConsumerOptions,
+  message: JsMsg,
+  error: unknown,
+  logger: Logger,
+): Promise<void> {
+  const maxDeliver = options.maxDeliver ?? 5;
+  const refused = isOmniError(error) && !isTransient(error);
+  const reason = `${refused ? 'refused' : 'failed'}: ${(error as Error).message ?? String(error)}`;
+  if (refused || message.info.deliveryCount >= maxDeliver) {
+    logger.warn({ subject: message.subject, reason }, 'dead-lettering a message');
+    await deadLetter(options, message, reason);
+    return;
+  }
+  const backoff = options.backoffMs ?? [200, 1000, 5000];
+  const delay = backoff[Math.min(message.info.deliveryCount - 1, backoff.length - 1)] ?? 1000;
+  logger.info(
+    { subject: message.subject, delay, deliveryCount: message.info.deliveryCount, reason },
+    'will redeliver',
+  );
+  message.nak(delay);
+}
+
+/** Copies the message to `dlq.<stream>.<durable>` with why and where it came from, then terminates it. */
+async function deadLetter(options: ConsumerOptions, message: JsMsg, reason: string): Promise<void> {
+  const headers = natsHeaders();
+  for (const [key, values] of message.headers ?? []) {
+    if (key !== 'Nats-Msg-Id') for (const value of values) headers.append(key, value);
+  }
+  headers.set('Omni-Dlq-Reason', reason.slice(0, 1000));
+  headers.set('Omni-Dlq-Stream', options.stream);
+  headers.set('Omni-Dlq-Sequence', String(message.seq));
+  headers.set('Omni-Dlq-Subject', message.subject);
+  headers.set('Omni-Dlq-Consumer', options.durable);
+  await jetstream(options.nats).publish(
+    `${DEAD_LETTER_SUBJECT_PREFIX}.${options.stream}.${options.durable}`,
+    message.data,
+    {
+      headers,
+    },
+  );
+  options.onDeadLetter?.(reason);
+  message.term(reason);
+}
+
+function safeJson(message: JsMsg): unknown {
+  try {
+    return message.json();
+  } catch {
+    return undefined;
+  }
+}
