@@ -1,0 +1,18 @@
+export { BaseEnv, ConfigError, loadConfig } from './config.js';
+export { type PinoLogger, createLogger } from './logger.js';
+export { ensureDatabase, createPool, ensureSchema } from './database.js';
+export { type Shutdown, createShutdown } from './shutdown.js';
+export {
+  metricsRegistry,
+  commandDuration,
+  httpRequestDuration,
+  relayLagEvents,
+  relayLagSeconds,
+  deadLetters,
+  wsConnections,
+  wsDrops,
+  observeRelayLag,
+  metricsText,
+  METRICS_CONTENT_TYPE,
+} from './metrics.js';
+export { startOpsServer } from './ops-server.js';

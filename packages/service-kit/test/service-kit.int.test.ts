@@ -1,0 +1,56 @@
+import { createLogger, createPool, ensureDatabase, ensureSchema, startOpsServer } from '@omni/service-kit';
+import { startTestTracing } from '@omni/testing';
+import { context, trace } from '@opentelemetry/api';
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+
+const ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+it('creates a missing database once even when several processes race to do it', async () => {
+  const name = `omni_kit_${randomBytes(4).toString('hex')}`;
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  await Promise.all([ensureDatabase(url), ensureDatabase(url), ensureDatabase(url)]);
+  const pool = createPool(url);
+  await Promise.all([ensureSchema(pool, 'inventory'), ensureSchema(pool, 'inventory')]);
+  const { rows } = await pool.query(
+    `SELECT 1 FROM information_schema.schemata WHERE schema_name = 'inventory'`,
+  );
+  expect(rows).toHaveLength(1);
+  await pool.end();
+  const admin = new pg.Client({ connectionString: ADMIN });
+  await admin.connect();
+  await admin.query(`DROP DATABASE ${name}`);
+  await admin.end();
+});
+
+it('serves live, ready and metrics', async () => {
+  let ready = false;
+  const server = await startOpsServer({ port: 0, host: '127.0.0.1', isReady: () => ready });
+  const get = (path: string) => fetch(`http://127.0.0.1:${server.port}${path}`);
+  expect((await get('/health/live')).status).toBe(200);
+  expect((await get('/health/ready')).status).toBe(503);
+  ready = true;
+  expect((await get('/health/ready')).status).toBe(200);
+  expect(await (await get('/metrics')).text()).toContain('omni_command_duration_seconds');
+  await server.close();
+});
+
+it('writes the active trace and span ids into every log line', async () => {
+  const tracing = startTestTracing();
+  const lines: string[] = [];
+  const destination = new Writable({
+    write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()),
+  });
+  const logger = createLogger({ service: 'test', destination });
+  const span = trace.getTracer('test').startSpan('work');
+  context.with(trace.setSpan(context.active(), span), () => logger.info('inside a span'));
+  span.end();
+  const line = JSON.parse(lines[0]!);
+  expect(line).toMatchObject({
+    service: 'test',
+    trace_id: span.spanContext().traceId,
+    span_id: span.spanContext().spanId,
+  });
+  await tracing.shutdown();
+});
