@@ -13,8 +13,15 @@ export interface EventStore {
   /** Appends to one or several streams atomically, each at its expected version. */
   append(tx: Tx, streams: readonly AppendToStream[]): Promise<StoredEvent[]>;
   readStream(streamId: StreamId, options?: { tx?: Tx; afterVersion?: number }): Promise<StoredEvent[]>;
-  /** Every committed event after `after`, in commit-safe order (see ARCHITECTURE §4). */
-  readAll(after: Position, options?: { limit?: number; tx?: Tx }): Promise<StoredEvent[]>;
+  /**
+   * Every committed event after `after`, in commit-safe order (see ARCHITECTURE §4). With
+   * `allCommitted`, also events committed behind a transaction that is still running: only safe while
+   * every writer that could commit behind the result is blocked (a projection swap holds their locks).
+   */
+  readAll(
+    after: Position,
+    options?: { limit?: number; tx?: Tx; allCommitted?: boolean },
+  ): Promise<StoredEvent[]>;
   positionOf(event: StoredEvent): Position;
 }
 
@@ -104,10 +111,15 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
       const { rows } = await (options.tx ?? pool).query<EventRow>(
         `SELECT ${COLUMNS} FROM ${events}
           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            AND ($4 OR transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
           ORDER BY transaction_id, global_position
           LIMIT $3`,
-        [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000],
+        [
+          after.transactionId.toString(),
+          after.globalPosition.toString(),
+          options.limit ?? 1000,
+          options.allCommitted ?? false,
+        ],
       );
       return rows.map(toStoredEvent);
     },

@@ -1,0 +1,17 @@
+export {
+  type TableNames,
+  type Projection,
+  liveTables,
+  shadowTables,
+  applyEvents,
+  migrateProjections,
+  ensureProjection,
+} from './projection.js';
+export { readCheckpoint, writeCheckpoint } from './checkpoint.js';
+export {
+  type RebuildProgress,
+  type RebuildOptions,
+  type RebuildResult,
+  rebuildProjection,
+} from './rebuild.js';
+export { type RunningProjection, runCheckpointedProjection } from './runner.js';

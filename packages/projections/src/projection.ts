@@ -1,0 +1,85 @@
+import type { StoredEvent, Tx } from '@omni/event-store';
+import type { Pool } from 'pg';
+
+/** Logical table name → schema-qualified physical name (`inventory.product_list`). */
+export type TableNames = Readonly<Record<string, string>>;
+
+/**
+ * A read model folded from the event log. It never names its tables directly: the names come in as
+ * `t`, so the same code fills the live tables during commands and shadow tables during a rebuild.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Logical names of the tables this projection owns. */
+  readonly tables: readonly string[];
+  /** Creates the tables and their indexes under the given names, if they do not exist. */
+  createTables(tx: Tx, t: TableNames): Promise<void>;
+  apply(tx: Tx, event: StoredEvent, t: TableNames): Promise<void>;
+  /** Optional faster path for rebuilds: many events in one go (multi-row writes). */
+  applyBatch?(tx: Tx, events: readonly StoredEvent[], t: TableNames): Promise<void>;
+}
+
+const SHADOW_SUFFIX = '__rebuild';
+const RETIRED_SUFFIX = '__retired';
+
+export function liveTables(schema: string, projection: Projection): TableNames {
+  return namesWith(schema, projection, '');
+}
+
+export function shadowTables(schema: string, projection: Projection): TableNames {
+  return namesWith(schema, projection, SHADOW_SUFFIX);
+}
+
+export function retiredTables(schema: string, projection: Projection): TableNames {
+  return namesWith(schema, projection, RETIRED_SUFFIX);
+}
+
+function namesWith(schema: string, projection: Projection, suffix: string): TableNames {
+  return Object.fromEntries(projection.tables.map((table) => [table, `${schema}.${table}${suffix}`]));
+}
+
+/** Applies events to a projection, in one transaction the caller owns. */
+export async function applyEvents(
+  tx: Tx,
+  projection: Projection,
+  events: readonly StoredEvent[],
+  t: TableNames,
+): Promise<void> {
+  if (projection.applyBatch) return projection.applyBatch(tx, events, t);
+  for (const event of events) await projection.apply(tx, event, t);
+}
+
+export async function migrateProjections(pool: Pool, schema: string): Promise<void> {
+  await pool.query(`
+    SELECT pg_advisory_xact_lock(hashtext('${schema}.projections'));
+    CREATE SCHEMA IF NOT EXISTS ${schema};
+    CREATE TABLE IF NOT EXISTS ${schema}.projection_checkpoints (
+      name text PRIMARY KEY,
+      transaction_id xid8 NOT NULL,
+      global_position bigint NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`);
+}
+
+/** Creates the projection's live tables at service start (idempotent, serialised across instances). */
+export async function ensureProjection(pool: Pool, schema: string, projection: Projection): Promise<void> {
+  await inTransaction(pool, async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.projection.${projection.name}`]);
+    await projection.createTables(tx, liveTables(schema, projection));
+  });
+}
+
+export async function inTransaction<T>(pool: Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const tx = await pool.connect();
+  try {
+    await tx.query('BEGIN');
+    const result = await work(tx);
+    await tx.query('COMMIT');
+    return result;
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
+  }
+}
