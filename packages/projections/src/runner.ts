@@ -28,7 +28,7 @@ export function runCheckpointedProjection({
 }): RunningProjection {
   const tables = liveTables(store.schema, projection);
   let running = true;
-  let idleWaiters: (() => void)[] = [];
+  const idleWaiters: (() => void)[] = [];
 
   const step = () =>
     inTransaction(store.pool, async (tx) => {
