@@ -10,7 +10,7 @@ export interface Decider<Command, Event, State, Refusal = Error> {
 }
 
 /** Events as deciders see them: a snake_case `type` and its data. */
-export interface DomainEvent<Type extends string = string, Data = Record<string, unknown>> {
+export interface DomainEvent<Type extends string = string, Data extends object = object> {
   readonly type: Type;
   readonly data: Data;
 }

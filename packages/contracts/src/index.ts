@@ -51,3 +51,4 @@ export { type Decider, type DomainEvent } from './decider.js';
 export { type Logger, silentLogger } from './logger.js';
 export { PageQuery, page, type Page, encodeCursor, decodeCursor } from './pagination.js';
 export * as inventory from './inventory.js';
+export * as identity from './identity.js';

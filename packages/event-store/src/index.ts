@@ -5,6 +5,7 @@ export {
   type StoredEvent,
   type Position,
   START,
+  asDomainEvent,
   type Tx,
 } from './types.js';
 export { migrateEventStore, eventsChannel } from './migrate.js';

@@ -12,7 +12,8 @@ export type StreamId = string;
 export interface NewEvent {
   /** snake_case event name, e.g. `stock_received`. */
   readonly type: string;
-  readonly data: Record<string, unknown>;
+  /** Any JSON-serialisable object. */
+  readonly data: object;
   readonly metadata: EventMetadata;
   readonly eventId?: string;
 }
@@ -52,3 +53,11 @@ export const START: Position = { transactionId: 0n, globalPosition: 0n };
 
 /** A pg client inside an open transaction. */
 export type Tx = PoolClient;
+
+/**
+ * A stored event as the deciders and projections of its own service type it. The cast is the trust
+ * boundary: a service reads only its own log, written by its own deciders.
+ */
+export function asDomainEvent<E>(stored: StoredEvent): E {
+  return { type: stored.eventType, data: stored.data } as unknown as E;
+}

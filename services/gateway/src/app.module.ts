@@ -1,0 +1,32 @@
+import { Controller, Get, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { HealthController, SERVICE_HEALTH, type CheckServices } from './http/health.controller.js';
+
+export interface AppParts {
+  readonly apiController: Type;
+  readonly checkServices: CheckServices;
+  readonly openApiDocument: Record<string, unknown>;
+  readonly metricsText: () => Promise<string>;
+}
+
+@Module({})
+export class AppModule {
+  static with(parts: AppParts): DynamicModule {
+    @Controller()
+    class DocumentsController {
+      @Get('api/v1/openapi.json')
+      openApi() {
+        return parts.openApiDocument;
+      }
+
+      @Get('metrics')
+      metrics() {
+        return parts.metricsText();
+      }
+    }
+    return {
+      module: AppModule,
+      controllers: [parts.apiController, HealthController, DocumentsController],
+      providers: [{ provide: SERVICE_HEALTH, useValue: parts.checkServices }],
+    };
+  }
+}

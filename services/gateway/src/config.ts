@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The gateway's own settings, on top of service-kit's (DATABASE_URL, NATS_URL, LOG_LEVEL, ...). */
+export const GatewayEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  OMNI_ADMIN_EMAIL: z.email().default('admin@omni.local'),
+  OMNI_ADMIN_PASSWORD: z.string().min(1).optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 24 * 3600),
+  /** The backend services /health/ready waits for; `npm start` passes the ones it runs. */
+  OMNI_SERVICES: z
+    .string()
+    .default('inventory')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  RPC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+});
+export type GatewayEnv = z.infer<typeof GatewayEnv>;

@@ -1,0 +1,106 @@
+import {
+  PreconditionFailedError,
+  UnauthorizedError,
+  ValidationError,
+  zodIssuesToFieldErrors,
+  type Actor,
+  type FieldError,
+  type RpcContext,
+} from '@omni/contracts';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Auth } from '../identity/auth.js';
+import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
+import { authorize } from './policy.js';
+import type { RouteCall, RouteSpec } from './route.js';
+import { traceIdOf } from './trace-id.js';
+
+/**
+ * Runs one REST call through the same steps for every route: authenticate, authorise by role,
+ * validate every input (all bad fields at once), honour If-Match and Idempotency-Key, answer with an
+ * ETag when the result is a versioned aggregate.
+ */
+export class RoutePipeline {
+  constructor(
+    private readonly auth: Auth,
+    private readonly idempotency: IdempotencyKeys,
+  ) {}
+
+  async run(route: RouteSpec, req: Request, res: Response): Promise<void> {
+    const actor = route.access === 'public' ? undefined : await this.authenticate(req);
+    if (actor && route.access !== 'public') authorize(actor, route.access);
+    const call = this.validatedCall(route, req, res, actor);
+    const key = route.idempotent ? req.header('idempotency-key') : undefined;
+    const execute = () => this.execute(route, call);
+    const response =
+      key === undefined
+        ? { ...(await execute()), replayed: false }
+        : await this.idempotency.once(
+            {
+              principal: actor?.userId ?? 'anonymous',
+              key,
+              request: [route.operationId, call.params, call.body],
+            },
+            execute,
+          );
+    for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+    if (response.replayed) res.setHeader('Idempotency-Replayed', 'true');
+    if (response.status === 204) res.status(204).end();
+    else res.status(response.status).json(response.body);
+  }
+
+  private async execute(route: RouteSpec, call: RouteCall): Promise<StoredResponse> {
+    const body = await route.handle(call);
+    const version = (body as { version?: unknown } | undefined)?.version;
+    return {
+      status: route.status,
+      headers: typeof version === 'number' ? { ETag: `"${version}"` } : {},
+      body,
+    };
+  }
+
+  private async authenticate(req: Request): Promise<Actor> {
+    const header = req.header('authorization');
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw new UnauthorizedError('Send an access token: Authorization: Bearer <token>');
+    return this.auth.authenticate(token);
+  }
+
+  private validatedCall(route: RouteSpec, req: Request, res: Response, actor: Actor | undefined): RouteCall {
+    const errors: FieldError[] = [];
+    const parse = (schema: z.ZodType | undefined, value: unknown) => {
+      if (!schema) return value;
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      errors.push(...zodIssuesToFieldErrors(result.error.issues));
+      return undefined;
+    };
+    const params = parse(route.params, req.params);
+    const query = parse(route.query, req.query);
+    const body = parse(route.body, req.body);
+    if (errors.length) throw new ValidationError('The request is invalid', errors);
+    const expectedVersion = route.ifMatch ? parseIfMatch(req.header('if-match')) : undefined;
+    const context: RpcContext = {
+      correlationId: traceIdOf(res),
+      ...(actor ? { actor } : {}),
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    };
+    return {
+      params,
+      query,
+      body,
+      actor,
+      context,
+      clientAddress: req.ip ?? 'unknown',
+    };
+  }
+}
+
+/** `If-Match: "7"` → 7; `*` or no header → no check; anything else can never match. */
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const version = header.trim().match(/^(?:W\/)?"?(\d+)"?$/)?.[1];
+  if (version === undefined)
+    throw new PreconditionFailedError('If-Match must be an ETag this API gave out, e.g. "3"');
+  return Number(version);
+}

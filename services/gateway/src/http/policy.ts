@@ -1,0 +1,28 @@
+import { ForbiddenError, type Actor, type Role } from '@omni/contracts';
+
+/**
+ * CONTRACT §3 as data: who may do what. REST routes and WebSocket subscriptions both ask this one
+ * object; there is no second copy of the table.
+ */
+export const POLICY = {
+  'inventory.read': 'any',
+  'inventory.manageCatalog': ['admin', 'manager'],
+  'inventory.moveStock': ['admin', 'manager', 'clerk'],
+  'orders.place': ['admin', 'manager', 'sales'],
+  'orders.read': ['admin', 'manager', 'sales', 'accountant'],
+  'orders.ship': ['admin', 'manager', 'clerk'],
+  'payments.manage': ['admin', 'manager', 'accountant'],
+  'users.manage': ['admin'],
+  self: 'any',
+} as const satisfies Record<string, 'any' | readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+export function isAllowed(actor: Actor, action: Action): boolean {
+  const allowed: 'any' | readonly Role[] = POLICY[action];
+  return allowed === 'any' || actor.roles.some((role) => role === 'admin' || allowed.includes(role));
+}
+
+export function authorize(actor: Actor, action: Action): void {
+  if (!isAllowed(actor, action)) throw new ForbiddenError(`Your role may not do this (${action})`);
+}

@@ -1,0 +1,41 @@
+import { Role, UnauthorizedError, type Actor } from '@omni/contracts';
+import { SignJWT, errors, jwtVerify } from 'jose';
+import { z } from 'zod';
+
+const ISSUER = 'omni-gateway';
+const Claims = z.object({ sub: z.uuid(), roles: z.array(Role) });
+
+/** Short-lived HS256 access tokens (jose). The refresh token, not this, keeps a session alive. */
+export class AccessTokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    readonly ttlSeconds: number,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  issue(actor: Actor): Promise<string> {
+    return new SignJWT({ roles: actor.roles })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(actor.userId)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.key);
+  }
+
+  async verify(token: string): Promise<Actor> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const claims = Claims.parse(payload);
+      return { userId: claims.sub, roles: claims.roles };
+    } catch (error) {
+      const expired = error instanceof errors.JWTExpired;
+      throw new UnauthorizedError(expired ? 'The access token has expired' : 'The access token is invalid', {
+        cause: error,
+      });
+    }
+  }
+}

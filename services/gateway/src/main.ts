@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { connectNats, checkServices, createRpcClient } from '@omni/messaging';
+import {
+  createLogger,
+  createPool,
+  createShutdown,
+  ensureDatabase,
+  loadConfig,
+  metricsText,
+} from '@omni/service-kit';
+import express from 'express';
+import { readFileSync } from 'node:fs';
+import { AppModule } from './app.module.js';
+import { GatewayEnv } from './config.js';
+import { RoutePipeline } from './http/pipeline.js';
+import { IdempotencyKeys } from './http/idempotency.js';
+import { ProblemFilter, problemMiddleware } from './http/problems.js';
+import { controllerForRoutes } from './http/routes.controller.js';
+import { traceIdMiddleware } from './http/trace-id.js';
+import { AccessTokens } from './identity/access-tokens.js';
+import { Auth, bootstrapAdmin } from './identity/auth.js';
+import { LoginLimiter } from './identity/login-limiter.js';
+import { RefreshTokens } from './identity/refresh-tokens.js';
+import { Users } from './identity/users.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import { allRoutes } from './routes/index.js';
+import { migrateGatewaySchema, signingSecret } from './schema.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig(GatewayEnv);
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const shutdown = createShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
+
+  await ensureDatabase(config.DATABASE_URL);
+  const pool = createPool(config.DATABASE_URL);
+  shutdown.onShutdown('close the database pool', () => pool.end());
+  await migrateGatewaySchema(pool);
+
+  const users = new Users(pool);
+  const production = config.NODE_ENV === 'production';
+  if (production && !config.JWT_SECRET) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  await bootstrapAdmin(
+    users,
+    { email: config.OMNI_ADMIN_EMAIL, password: config.OMNI_ADMIN_PASSWORD, production },
+    logger,
+  );
+  const auth = new Auth(
+    users,
+    new AccessTokens(await signingSecret(pool, config.JWT_SECRET), config.ACCESS_TOKEN_TTL_SECONDS),
+    new RefreshTokens(pool, config.REFRESH_TOKEN_TTL_SECONDS),
+    new LoginLimiter(),
+  );
+
+  const nats = await connectNats({ url: config.NATS_URL, name: 'omni-gateway' });
+  shutdown.onShutdown('drain NATS', () => nats.drain());
+  const rpc = createRpcClient(nats, { logger, defaultTimeoutMs: config.RPC_TIMEOUT_MS });
+
+  const routes = allRoutes({ auth, rpc });
+  const openApiDocument = buildOpenApiDocument(routes, version);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.with({
+      apiController: controllerForRoutes(routes, new RoutePipeline(auth, new IdempotencyKeys(pool))),
+      checkServices: () => checkServices(rpc, config.OMNI_SERVICES, 1500),
+      openApiDocument,
+      metricsText,
+    }),
+    { bodyParser: false, logger: false },
+  );
+  app.disable('x-powered-by');
+  app.set('etag', false); // ETags are aggregate versions, set by the pipeline
+  app.use(traceIdMiddleware);
+  const parseJson = express.json({ limit: '1mb' });
+  const reportProblem = problemMiddleware(logger);
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    parseJson(req, res, (error?: unknown) => (error ? reportProblem(error, req, res, next) : next())),
+  );
+  app.useGlobalFilters(new ProblemFilter(logger));
+  SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject);
+  await app.listen(config.PORT);
+  shutdown.onShutdown('stop taking HTTP requests', () => app.close());
+  logger.info(
+    { port: config.PORT, pid: process.pid },
+    `gateway listening on http://localhost:${config.PORT}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  // The logger may not exist yet: a failed start must still say why on stderr.
+  process.stderr.write(`gateway failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { RouteSpec } from '../http/route.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const PROBLEM: JsonSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', description: 'stable machine-readable reason, e.g. insufficient_stock' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+        required: ['path', 'message'],
+      },
+    },
+    traceId: { type: 'string' },
+  },
+  required: ['type', 'title', 'status', 'detail', 'code', 'errors'],
+};
+
+/**
+ * OpenAPI 3.1 generated from the route table and the zod contracts (ARCHITECTURE §6): the schemas
+ * are the ones requests are validated with, so the document cannot drift from the code.
+ */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`;
+    paths[path] = { ...paths[path], [route.method]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Omni API',
+      version,
+      description:
+        'REST API of Omni. Errors are application/problem+json; every response carries X-Trace-Id. ' +
+        'See docs/ in the repository for the WebSocket protocol and the events.',
+    },
+    servers: [{ url: '/' }],
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { ...componentSchemas(), Problem: PROBLEM },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}
+
+function operation(route: RouteSpec): JsonSchema {
+  const parameters = [
+    ...parametersOf(route.params, 'path'),
+    ...parametersOf(route.query, 'query'),
+    ...(route.idempotent
+      ? [header('Idempotency-Key', 'Repeat a POST safely: the first response is replayed')]
+      : []),
+    ...(route.ifMatch ? [header('If-Match', 'The ETag of the version you changed, e.g. "3"')] : []),
+  ];
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.tag],
+    ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body) } } } }
+      : {}),
+    responses: responsesOf(route),
+  };
+}
+
+function responsesOf(route: RouteSpec): Record<string, unknown> {
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  const success =
+    route.status === 204 || !route.response
+      ? { description: 'Done' }
+      : { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response) } } };
+  const responses: Record<string, unknown> = {
+    [route.status]: success,
+    '400': problem('Invalid input; errors lists every field'),
+  };
+  if (route.access !== 'public') {
+    responses['401'] = problem('No or invalid access token');
+    responses['403'] = problem('Your role may not do this');
+  }
+  if (route.params) responses['404'] = problem('Unknown id');
+  if (route.ifMatch) responses['412'] = problem('If-Match does not match the current version');
+  for (const { status, code } of route.refusals ?? []) {
+    const existing = responses[status] as { description: string } | undefined;
+    responses[status] = problem(existing ? `${existing.description}, ${code}` : `Refused: ${code}`);
+  }
+  if (route.idempotent) responses['422'] ??= problem('Idempotency-Key reused with a different request');
+  return responses;
+}
+
+function parametersOf(schema: z.ZodObject | undefined, where: 'path' | 'query'): JsonSchema[] {
+  if (!schema) return [];
+  const json = schemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, propertySchema]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: propertySchema,
+  }));
+}
+
+function header(name: string, description: string): JsonSchema {
+  return { name, in: 'header', required: false, description, schema: { type: 'string' } };
+}
+
+const uri = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * Request schemas describe what a client may send (input), so defaulted fields are optional. Schemas
+ * with an id live in components; nested ones are referenced there instead of repeated.
+ */
+function schemaOf(schema: z.ZodType): JsonSchema {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return { $ref: uri(id) };
+  const {
+    $schema: _s,
+    $defs: _d,
+    ...json
+  } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'input', unrepresentable: 'any', uri }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]),
+  );
+}

@@ -1,0 +1,15 @@
+import type { RpcClient } from '@omni/messaging';
+import type { RouteSpec } from '../http/route.js';
+import type { Auth } from '../identity/auth.js';
+import { authRoutes } from './auth.routes.js';
+import { inventoryRoutes } from './inventory.routes.js';
+
+export interface RouteDependencies {
+  readonly auth: Auth;
+  readonly rpc: RpcClient;
+}
+
+/** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
+export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
+  return [...authRoutes(auth), ...inventoryRoutes(rpc)];
+}

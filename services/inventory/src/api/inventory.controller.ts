@@ -1,0 +1,127 @@
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  HEALTH_RPC,
+  PageQuery,
+  parseWith,
+  rpcSubject,
+  type HealthReply,
+  type RpcRequest,
+  inventory as contracts,
+} from '@omni/contracts';
+import { z } from 'zod';
+import type { Inventory } from '../application/context.js';
+import { createLocation } from '../application/locations.js';
+import {
+  adjustStock,
+  receiveStock,
+  registerProduct,
+  transferStock,
+  updateProduct,
+} from '../application/products.js';
+import { closeReservation, getReservation, reserveStock } from '../application/reservations.js';
+import { listLocations } from '../projections/locationList/query.js';
+import { listMovements } from '../projections/movementHistory/query.js';
+import { getProductDetails, listProducts } from '../projections/productList/query.js';
+
+export const INVENTORY = Symbol('Inventory');
+
+const rpc = (name: string) => rpcSubject('inventory', name);
+const RPC = contracts.INVENTORY_RPC;
+const ProductId = z.object({ productId: z.uuid() });
+const OrderId = z.object({ orderId: z.uuid() });
+const withProductId = <S extends z.ZodObject>(body: S) => ProductId.extend({ body });
+
+/**
+ * `rpc.inventory.<name>` handlers. The gateway has validated and authorised the request already;
+ * inputs are parsed again here because the service must not trust what crosses the wire.
+ */
+@Controller()
+export class InventoryController {
+  constructor(@Inject(INVENTORY) private readonly inventory: Inventory) {}
+
+  @MessagePattern(rpc(HEALTH_RPC))
+  health(): HealthReply {
+    return { status: 'up', service: 'inventory' };
+  }
+
+  @MessagePattern(rpc(RPC.createLocation))
+  createLocation(@Payload() { input, context }: RpcRequest) {
+    return createLocation(this.inventory, parseWith(contracts.CreateLocationInput, input), context);
+  }
+
+  @MessagePattern(rpc(RPC.listLocations))
+  listLocations(@Payload() { input }: RpcRequest) {
+    return listLocations(this.inventory.pool, this.inventory.schema, parseWith(PageQuery, input));
+  }
+
+  @MessagePattern(rpc(RPC.registerProduct))
+  registerProduct(@Payload() { input, context }: RpcRequest) {
+    return registerProduct(this.inventory, parseWith(contracts.RegisterProductInput, input), context);
+  }
+
+  @MessagePattern(rpc(RPC.updateProduct))
+  updateProduct(@Payload() { input, context }: RpcRequest) {
+    const { productId, body } = parseWith(withProductId(contracts.UpdateProductInput), input);
+    return updateProduct(this.inventory, productId, body, context);
+  }
+
+  @MessagePattern(rpc(RPC.getProduct))
+  getProduct(@Payload() { input }: RpcRequest) {
+    const { productId } = parseWith(ProductId, input);
+    return getProductDetails(this.inventory.pool, this.inventory.schema, productId);
+  }
+
+  @MessagePattern(rpc(RPC.listProducts))
+  listProducts(@Payload() { input }: RpcRequest) {
+    return listProducts(
+      this.inventory.pool,
+      this.inventory.schema,
+      parseWith(contracts.ListProductsQuery, input),
+    );
+  }
+
+  @MessagePattern(rpc(RPC.receiveStock))
+  receiveStock(@Payload() { input, context }: RpcRequest) {
+    const { productId, body } = parseWith(withProductId(contracts.ReceiveStockInput), input);
+    return receiveStock(this.inventory, productId, body, context);
+  }
+
+  @MessagePattern(rpc(RPC.adjustStock))
+  adjustStock(@Payload() { input, context }: RpcRequest) {
+    const { productId, body } = parseWith(withProductId(contracts.AdjustStockInput), input);
+    return adjustStock(this.inventory, productId, body, context);
+  }
+
+  @MessagePattern(rpc(RPC.transferStock))
+  transferStock(@Payload() { input, context }: RpcRequest) {
+    const { productId, body } = parseWith(withProductId(contracts.TransferStockInput), input);
+    return transferStock(this.inventory, productId, body, context);
+  }
+
+  @MessagePattern(rpc(RPC.listMovements))
+  listMovements(@Payload() { input }: RpcRequest) {
+    const { productId, ...page } = parseWith(PageQuery.extend(ProductId.shape), input);
+    return listMovements(this.inventory.pool, this.inventory.schema, productId, page);
+  }
+
+  @MessagePattern(rpc(RPC.reserveStock))
+  reserveStock(@Payload() { input, context }: RpcRequest) {
+    return reserveStock(this.inventory, parseWith(contracts.ReserveStockInput, input), context);
+  }
+
+  @MessagePattern(rpc(RPC.releaseReservation))
+  releaseReservation(@Payload() { input, context }: RpcRequest) {
+    return closeReservation(this.inventory, parseWith(OrderId, input).orderId, 'release', context);
+  }
+
+  @MessagePattern(rpc(RPC.commitReservation))
+  commitReservation(@Payload() { input, context }: RpcRequest) {
+    return closeReservation(this.inventory, parseWith(OrderId, input).orderId, 'commit', context);
+  }
+
+  @MessagePattern(rpc(RPC.getReservation))
+  getReservation(@Payload() { input }: RpcRequest) {
+    return getReservation(this.inventory, parseWith(OrderId, input).orderId);
+  }
+}

@@ -1,0 +1,51 @@
+import type { EventMetadata, RpcContext } from '@omni/contracts';
+import type { EventStore, StoredEvent, Tx } from '@omni/event-store';
+import { currentTraceparent } from '@omni/messaging';
+import { liveTables, type Projection } from '@omni/projections';
+import type { Pool } from 'pg';
+import { locationListProjection } from '../projections/locationList/projection.js';
+import { movementHistoryProjection } from '../projections/movementHistory/projection.js';
+import { productListProjection } from '../projections/productList/projection.js';
+
+/** The read models inventory keeps in step with its log, inside every command's transaction. */
+export const INVENTORY_PROJECTIONS: readonly Projection[] = [
+  locationListProjection,
+  productListProjection,
+  movementHistoryProjection,
+];
+
+export interface Inventory {
+  readonly store: EventStore;
+  readonly pool: Pool;
+  readonly schema: string;
+  /** Writes the events of a command into every inline read model, in the command's transaction. */
+  project(tx: Tx, events: readonly StoredEvent[]): Promise<void>;
+}
+
+export function createInventory(store: EventStore): Inventory {
+  const tables = INVENTORY_PROJECTIONS.map((projection) => ({
+    projection,
+    names: liveTables(store.schema, projection),
+  }));
+  return {
+    store,
+    pool: store.pool,
+    schema: store.schema,
+    async project(tx, events) {
+      for (const event of events) {
+        for (const { projection, names } of tables) await projection.apply(tx, event, names);
+      }
+    },
+  };
+}
+
+/** Correlation, causation, trace and actor of the request that caused the events. */
+export function metadataFrom(context: RpcContext): EventMetadata {
+  const traceparent = currentTraceparent();
+  return {
+    correlationId: context.correlationId,
+    causationId: context.correlationId,
+    ...(traceparent ? { traceparent } : {}),
+    ...(context.actor ? { actorId: context.actor.userId } : {}),
+  };
+}

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { createEventStore, startRelay } from '@omni/event-store';
+import {
+  RpcErrorFilter,
+  RpcTracingInterceptor,
+  connectNats,
+  ensureDeadLetterStream,
+  ensureServiceStream,
+  rpcServerOptions,
+} from '@omni/messaging';
+import {
+  createLogger,
+  createPool,
+  createShutdown,
+  ensureDatabase,
+  ensureSchema,
+  loadConfig,
+} from '@omni/service-kit';
+import { createInventory } from './application/context.js';
+import { InventoryModule } from './module.js';
+import { migrateInventorySchema } from './schema.js';
+
+const SERVICE = 'inventory';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
+  const shutdown = createShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
+
+  await ensureDatabase(config.DATABASE_URL);
+  const pool = createPool(config.DATABASE_URL);
+  shutdown.onShutdown('close the database pool', () => pool.end());
+  await ensureSchema(pool, SERVICE);
+  await migrateInventorySchema(pool, SERVICE);
+
+  const nats = await connectNats({ url: config.NATS_URL, name: `omni-${SERVICE}` });
+  shutdown.onShutdown('drain NATS', () => nats.drain());
+  await ensureServiceStream(nats, SERVICE);
+  await ensureDeadLetterStream(nats);
+
+  const store = createEventStore({ pool, schema: SERVICE, service: SERVICE });
+  const relay = await startRelay({ store, nats, logger });
+  shutdown.onShutdown('stop the relay', () => relay.stop());
+
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
+    InventoryModule.with(createInventory(store)),
+    { ...rpcServerOptions({ service: SERVICE, natsUrl: config.NATS_URL }), logger: false },
+  );
+  app.useGlobalFilters(new RpcErrorFilter(logger));
+  app.useGlobalInterceptors(new RpcTracingInterceptor());
+  await app.listen();
+  shutdown.onShutdown('stop taking RPC requests', () => app.close());
+  logger.info({ pid: process.pid }, `${SERVICE} is serving rpc.${SERVICE}.*`);
+}
+
+main().catch((error: unknown) => {
+  // The logger may not exist yet: a failed start must still say why on stderr.
+  process.stderr.write(`inventory failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

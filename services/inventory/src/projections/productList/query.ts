@@ -1,0 +1,117 @@
+import {
+  NotFoundError,
+  ValidationError,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type inventory,
+} from '@omni/contracts';
+import type { Pool, PoolClient } from 'pg';
+
+type Queryable = Pool | PoolClient;
+
+interface ProductRow {
+  id: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  price_amount: string;
+  price_currency: string;
+  reorder_level: number;
+  attributes: Record<string, string>;
+  on_hand: number;
+  reserved: number;
+  available: number;
+  low_stock: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const PRODUCT_COLUMNS = `id, sku, name, description, category, price_amount, price_currency, reorder_level,
+  attributes, on_hand, reserved, available, low_stock, version, created_at, updated_at`;
+
+export async function listProducts(
+  db: Queryable,
+  schema: string,
+  query: inventory.ListProductsQuery,
+): Promise<Page<inventory.Product>> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
+  if (query.lowStock !== undefined) where.push(query.lowStock ? 'low_stock' : 'NOT low_stock');
+  if (query.q !== undefined) {
+    const pattern = param(`%${escapeLike(query.q)}%`);
+    where.push(`(sku ILIKE ${pattern} OR name ILIKE ${pattern})`);
+  }
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)?.[0];
+  if (query.cursor !== undefined && typeof after !== 'string') throw badCursor();
+  if (after !== undefined) where.push(`sku > ${param(after)}`);
+  const { rows } = await db.query<ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM ${schema}.product_list
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY sku LIMIT ${param(query.limit + 1)}`,
+    params,
+  );
+  const items = rows.slice(0, query.limit).map(toProduct);
+  const nextCursor = rows.length > query.limit ? encodeCursor([items[items.length - 1]!.sku]) : null;
+  return { items, nextCursor };
+}
+
+export async function getProductDetails(
+  db: Queryable,
+  schema: string,
+  productId: string,
+): Promise<inventory.ProductDetails> {
+  const { rows } = await db.query<ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM ${schema}.product_list WHERE id = $1`,
+    [productId],
+  );
+  if (!rows[0]) throw new NotFoundError('Product not found', 'product_not_found');
+  const stock = await db.query<{ location_id: string; code: string; on_hand: number; reserved: number }>(
+    `SELECT s.location_id, l.code, s.on_hand, s.reserved
+       FROM ${schema}.stock_levels s JOIN ${schema}.location_list l ON l.id = s.location_id
+      WHERE s.product_id = $1 ORDER BY l.code`,
+    [productId],
+  );
+  return {
+    ...toProduct(rows[0]),
+    stock: stock.rows.map((s) => ({
+      locationId: s.location_id,
+      locationCode: s.code,
+      onHand: s.on_hand,
+      reserved: s.reserved,
+      available: s.on_hand - s.reserved,
+    })),
+  };
+}
+
+function toProduct(row: ProductRow): inventory.Product {
+  return {
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    category: row.category,
+    price: { amount: Number(row.price_amount), currency: row.price_currency },
+    reorderLevel: row.reorder_level,
+    attributes: row.attributes,
+    totals: { onHand: row.on_hand, reserved: row.reserved, available: row.available },
+    lowStock: row.low_stock,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function badCursor(): ValidationError {
+  return new ValidationError('The cursor is invalid', [
+    { path: 'cursor', message: 'not a cursor this list gave out' },
+  ]);
+}
