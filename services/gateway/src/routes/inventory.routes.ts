@@ -1,4 +1,4 @@
-import { PageQuery, inventory } from '@omni/contracts';
+import { PageQuery, inventory, type PageQuery as PageQueryType } from '@omni/contracts';
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
 import { defineRoute, type RouteCall, type RouteSpec } from '../http/route.js';
@@ -10,7 +10,8 @@ const insufficientStock = [{ status: 422, code: 'insufficient_stock' }] as const
 /** CONTRACT §4. Each route forwards its validated input to `rpc.inventory.<name>`. */
 export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
   const forward =
-    (name: string, input: (call: RouteCall<any, any, any>) => unknown) => (call: RouteCall<any, any, any>) =>
+    <C extends RouteCall>(name: string, input: (call: C) => unknown) =>
+    (call: C) =>
       rpc.call('inventory', name, { input: input(call), context: call.context });
   const withProduct = (call: RouteCall<{ productId: string }>) => ({
     productId: call.params.productId,
@@ -122,7 +123,13 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       query: PageQuery,
       response: inventory.MovementPage.meta({ id: 'MovementPage' }),
       status: 200,
-      handle: forward(RPC.listMovements, ({ params, query }) => ({ ...query, ...params })),
+      handle: forward(
+        RPC.listMovements,
+        ({ params, query }: RouteCall<{ productId: string }, PageQueryType>) => ({
+          ...query,
+          ...params,
+        }),
+      ),
     }),
   ];
 
