@@ -32,7 +32,7 @@ const PROBLEM: JsonSchema = {
 export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const path = `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`;
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
     paths[path] = { ...paths[path], [route.method]: operation(route) };
   }
   return {
@@ -44,7 +44,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
         'REST API of Omni. Errors are application/problem+json; every response carries X-Trace-Id. ' +
         'See docs/ in the repository for the WebSocket protocol and the events.',
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/api/v1' }],
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {

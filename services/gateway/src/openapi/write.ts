@@ -23,7 +23,25 @@ const notNeeded = new Proxy(
     },
   },
 );
-const routes = allRoutes(notNeeded as RouteDependencies);
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, `${JSON.stringify(buildOpenApiDocument(routes, version), null, 2)}\n`);
-process.stdout.write(`wrote ${target}\n`);
+const routes = allRoutes({ auth: notNeeded, rpc: notNeeded } as RouteDependencies);
+const document = `${JSON.stringify(buildOpenApiDocument(routes, version), null, 2)}\n`;
+if (process.argv.includes('--check')) {
+  const current = (() => {
+    try {
+      return readFileSync(target, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  if (current !== document) {
+    process.stderr.write(
+      'docs/openapi.json is stale: run `npm run openapi -w @omni/gateway` and commit it\n',
+    );
+    process.exit(1);
+  }
+  process.stdout.write('docs/openapi.json is up to date\n');
+} else {
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, document);
+  process.stdout.write(`wrote ${target}\n`);
+}
