@@ -22,15 +22,16 @@ export class Auth {
   ) {}
 
   async login(email: string, password: string, clientAddress: string): Promise<SessionTokens> {
-    const limitKeys = [`email:${email.toLowerCase()}`, `ip:${clientAddress}`];
-    this.limiter.assertAllowed(limitKeys);
+    const account = `email:${email.toLowerCase()}`;
+    const address = `ip:${clientAddress}`;
+    this.limiter.assertAllowed(account, address);
     const user = await this.users.findByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid) {
-      this.limiter.recordFailure(limitKeys);
+      this.limiter.recordFailure(account, address);
       throw new UnauthorizedError('The email or password is wrong');
     }
-    this.limiter.reset([limitKeys[0]!]);
+    this.limiter.reset(account);
     const { passwordHash: _hidden, ...publicUser } = user;
     return this.sessionFor(publicUser, await this.refreshTokens.issue(user.id));
   }

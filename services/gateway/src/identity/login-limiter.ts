@@ -1,22 +1,26 @@
 import { RateLimitedError } from '@omni/contracts';
 
 /**
- * Failed logins per email and per client address in a sliding window. In memory: one gateway
- * instance sees its own share; with several instances the limit is per instance, which still
- * stops online guessing at a useful rate.
+ * Failed logins in a sliding window, per account (guessing one password) and, with a higher limit,
+ * per client address (spraying many accounts). In memory: with several gateway instances the limit
+ * is per instance, which still stops online guessing at a useful rate.
  */
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly maxFailures = 10,
+    private readonly maxPerAccount = 10,
+    private readonly maxPerAddress = 100,
     private readonly windowMs = 15 * 60_000,
   ) {}
 
-  assertAllowed(keys: readonly string[], now = Date.now()): void {
-    for (const key of keys) {
+  assertAllowed(account: string, address: string, now = Date.now()): void {
+    for (const [key, max] of [
+      [account, this.maxPerAccount],
+      [address, this.maxPerAddress],
+    ] as const) {
       const recent = this.recent(key, now);
-      if (recent.length >= this.maxFailures) {
+      if (recent.length >= max) {
         const retryAfterSeconds = Math.ceil((recent[0]! + this.windowMs - now) / 1000);
         throw new RateLimitedError('Too many failed logins; try again later', {
           details: { retryAfterSeconds },
@@ -25,12 +29,12 @@ export class LoginLimiter {
     }
   }
 
-  recordFailure(keys: readonly string[], now = Date.now()): void {
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
+  recordFailure(account: string, address: string, now = Date.now()): void {
+    for (const key of [account, address]) this.failures.set(key, [...this.recent(key, now), now]);
   }
 
-  reset(keys: readonly string[]): void {
-    for (const key of keys) this.failures.delete(key);
+  reset(account: string): void {
+    this.failures.delete(account);
   }
 
   private recent(key: string, now: number): number[] {
