@@ -11,7 +11,7 @@ const target = path.resolve(here, '../src/schema.ts');
 
 const document = JSON.parse(await readFile(documentPath, 'utf8'));
 const header = '// Generated from docs/openapi.json by `npm run generate -w @omni/client`. Do not edit.\n/* eslint-disable */\n';
-const source = header + astToString(await openapiTS(document));
+const source = header + astToString(await openapiTS(document, { defaultNonNullable: false }));
 
 if (process.argv.includes('--check')) {
   const current = await readFile(target, 'utf8').catch(() => '');

@@ -250,9 +250,9 @@ export interface components {
             category?: string;
             price: components["schemas"]["Money"];
             /** @default 0 */
-            reorderLevel: number;
+            reorderLevel?: number;
             /** @default {} */
-            attributes: {
+            attributes?: {
                 [key: string]: string;
             };
         };
@@ -850,7 +850,7 @@ export interface operations {
                 cursor?: string;
                 category?: string;
                 q?: string;
-                lowStock?: "true" | "false";
+                lowStock?: boolean | ("true" | "false");
             };
             header?: never;
             path?: never;

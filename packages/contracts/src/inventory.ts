@@ -84,10 +84,8 @@ export const ReserveStockInput = z
 export const ListProductsQuery = PageQuery.extend({
   category: z.string().trim().min(1).max(100).optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  lowStock: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  // A query string says "true"; the gateway forwards the parsed boolean to the service.
+  lowStock: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
 });
 
 export type CreateLocationInput = z.infer<typeof CreateLocationInput>;

@@ -1,6 +1,6 @@
 import { OmniClient } from '@omni/client';
 import { startSystem, type RunningSystem } from '@omni/testing';
-import { ADMIN, raw, signInAsAdmin } from './helpers.js';
+import { ADMIN, problemOf, raw, signInAsAdmin } from './helpers.js';
 
 let system: RunningSystem;
 
@@ -35,7 +35,7 @@ describe('login', () => {
     });
     expect(wrongPassword.status).toBe(401);
     expect(unknownUser.status).toBe(401);
-    const [a, b] = [await wrongPassword.json(), await unknownUser.json()];
+    const [a, b] = [await problemOf(wrongPassword), await problemOf(unknownUser)];
     expect(a.detail).toBe(b.detail);
     expect(wrongPassword.headers.get('content-type')).toContain('application/problem+json');
   });
@@ -105,7 +105,7 @@ describe('users', () => {
       body: JSON.stringify({ email: 'not-an-email', name: '', password: 'short', roles: ['wizard'] }),
     });
     expect(response.status).toBe(400);
-    const paths = (await response.json()).errors.map((e: { path: string }) => e.path);
+    const paths = (await problemOf(response)).errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'name', 'password', 'roles.0']));
   });
 });
@@ -119,7 +119,7 @@ it('answers malformed JSON, unknown routes and every error as problem+json with 
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const traceId = response.headers.get('x-trace-id');
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
-    expect((await response.json()).traceId).toBe(traceId);
+    expect((await problemOf(response)).traceId).toBe(traceId);
   }
 });
 
@@ -157,5 +157,5 @@ it('rate-limits repeated failed logins for an account', async () => {
   const limited = await attempt('the real password');
   expect(limited.status).toBe(429);
   expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect((await limited.json()).code).toBe('rate_limited');
+  expect((await problemOf(limited)).code).toBe('rate_limited');
 });

@@ -35,3 +35,12 @@ export function raw(system: RunningSystem, path: string, init: RequestInit & { t
 }
 
 export const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+
+export interface ProblemBody {
+  readonly code: string;
+  readonly detail: string;
+  readonly traceId?: string;
+  readonly errors: { path: string; message: string }[];
+}
+
+export const problemOf = async (response: Response) => (await response.json()) as ProblemBody;
