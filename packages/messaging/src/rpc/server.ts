@@ -28,6 +28,7 @@ export function rpcServerOptions({ service, natsUrl }: { service: string; natsUr
       reconnectTimeWait: 250,
       waitOnFirstConnect: true,
       gracefulShutdown: true,
+      gracePeriod: 2000, // in-flight requests get this long to finish on shutdown
     },
   };
 }
