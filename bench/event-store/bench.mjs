@@ -134,7 +134,10 @@ async function forDuration(writers, operation) {
   const until = performance.now() + SECONDS * 1000;
   const started = performance.now();
   await Promise.all(Array.from({ length: writers }, async (_, writer) => {
-    while (performance.now() < until) done += await operation(writer);
+    while (performance.now() < until) {
+      const completed = await operation(writer); // not `done += await …`: that reads `done` before awaiting
+      done += completed;
+    }
   }));
   return done / ((performance.now() - started) / 1000);
 }

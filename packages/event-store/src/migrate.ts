@@ -28,11 +28,10 @@ export async function migrateEventStore(pool: Pool, schema: string): Promise<voi
         UNIQUE (stream_id, stream_version)
       );
       CREATE INDEX IF NOT EXISTS events_commit_order ON ${schema}.events (transaction_id, global_position);
-      CREATE OR REPLACE FUNCTION ${schema}.notify_events() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN PERFORM pg_notify('${eventsChannel(schema)}', ''); RETURN NULL; END $$;
+      -- Appends notify after commit (see store.ts), not from a trigger: a NOTIFY inside the transaction
+      -- serialises every committing writer on one lock and defeats group commit.
       DROP TRIGGER IF EXISTS events_notify ON ${schema}.events;
-      CREATE TRIGGER events_notify AFTER INSERT ON ${schema}.events
-        FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.notify_events();`);
+      DROP FUNCTION IF EXISTS ${schema}.notify_events();`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -3,7 +3,7 @@ import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core'
 import { silentLogger, streamName, toCloudEvent, type Logger } from '@omni/contracts';
 import { contextFromTraceparent, ensureServiceStream, injectTraceContext } from '@omni/messaging';
 import { SpanKind, context, trace } from '@opentelemetry/api';
-import type { PoolClient } from 'pg';
+import pg from 'pg';
 import { eventsChannel } from './migrate.js';
 import { POSITION_HEADER, formatPosition, readStreamHead } from './relay-position.js';
 import type { EventStore } from './store.js';
@@ -49,7 +49,9 @@ class EventRelay implements Relay {
   private running = true;
   private leader = false;
   private loop: Promise<void> = Promise.resolve();
-  private wake: () => void = () => {};
+  /** Set by a notification that arrives while the relay is busy, so the next idle does not sleep. */
+  private woken = false;
+  private endIdle: (() => void) | undefined;
   private pending = { events: 0, oldest: 0 };
 
   constructor(private readonly options: RelayOptions) {
@@ -89,12 +91,16 @@ class EventRelay implements Relay {
     }
   }
 
-  /** Holds the advisory lock on a dedicated connection for as long as this instance leads. */
+  /**
+   * Holds the advisory lock on a dedicated connection (outside the pool: it lives as long as the
+   * leadership) for as long as this instance leads.
+   */
   private async leadWhileElected(): Promise<void> {
-    const client = await this.store.pool.connect();
+    const client = new pg.Client(this.store.pool.options);
     let broken = false;
     client.on('error', () => (broken = true));
     try {
+      await client.connect();
       const lockKey = `${this.store.schema}.relay`;
       const { rows } = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
@@ -107,12 +113,12 @@ class EventRelay implements Relay {
       await this.publishWhileLeading(() => broken);
     } finally {
       this.leader = false;
-      // Ending the session releases the advisory lock and LISTEN; the client is not reused.
-      client.release(true);
+      // Ending the session releases the advisory lock and LISTEN.
+      await client.end().catch(() => undefined);
     }
   }
 
-  private async listen(client: PoolClient): Promise<void> {
+  private async listen(client: pg.Client): Promise<void> {
     client.on('notification', () => this.wake());
     await client.query(`LISTEN ${eventsChannel(this.store.schema)}`);
   }
@@ -188,14 +194,25 @@ class EventRelay implements Relay {
     return ack.finally(() => span.end());
   }
 
+  private wake(): void {
+    this.woken = true;
+    this.endIdle?.();
+  }
+
   private idle(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.endIdle = undefined;
+        this.woken = false;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.endIdle = done;
     });
   }
 }

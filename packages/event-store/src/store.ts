@@ -1,14 +1,18 @@
 import { ConflictError, newId } from '@omni/contracts';
 import type { Pool } from 'pg';
 import { ConcurrencyError } from './errors.js';
-import { assertIdentifier } from './migrate.js';
+import { assertIdentifier, eventsChannel } from './migrate.js';
 import type { AppendToStream, Position, StoredEvent, StreamId, Tx } from './types.js';
 
 export interface EventStore {
   readonly schema: string;
   readonly service: string;
   readonly pool: Pool;
-  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it returns, rolled back when it throws. After a
+   * commit that appended, the service's relay is notified (`<schema>_events`); appends in a
+   * transaction managed elsewhere reach the relay through its poll instead.
+   */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Appends to one or several streams atomically, each at its expected version. */
   append(tx: Tx, streams: readonly AppendToStream[]): Promise<StoredEvent[]>;
@@ -52,6 +56,9 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
   assertIdentifier(schema);
   const events = `${schema}.events`;
   const appendSql = appendStatement(events);
+  const channel = eventsChannel(schema);
+  /** Transactions that appended: after their commit, the relay is woken. */
+  const appended = new WeakSet<Tx>();
 
   return {
     schema,
@@ -64,11 +71,14 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
         await client.query('BEGIN');
         const result = await work(client);
         await client.query('COMMIT');
+        // Outside the transaction on purpose: a NOTIFY inside it would serialise all committers.
+        if (appended.has(client)) await client.query('SELECT pg_notify($1, NULL)', [channel]);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        appended.delete(client);
         client.release();
       }
     },
@@ -94,6 +104,7 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
         throw translateAppendError(error, nonEmpty);
       }
       if (inserted.length === 0) throw await versionMismatch(tx, events, nonEmpty);
+      appended.add(tx);
       return inserted.map(toStoredEvent).sort((a, b) => compareBigInt(a.globalPosition, b.globalPosition));
     },
 
