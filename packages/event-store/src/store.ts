@@ -56,7 +56,7 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
   assertIdentifier(schema);
   const events = `${schema}.events`;
   const appendSql = appendStatement(events);
-  const channel = eventsChannel(schema);
+  const commitAndNotify = `COMMIT; NOTIFY ${eventsChannel(schema)}`;
   /** Transactions that appended: after their commit, the relay is woken. */
   const appended = new WeakSet<Tx>();
 
@@ -70,9 +70,9 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
       try {
         await client.query('BEGIN');
         const result = await work(client);
-        await client.query('COMMIT');
-        // Outside the transaction on purpose: a NOTIFY inside it would serialise all committers.
-        if (appended.has(client)) await client.query('SELECT pg_notify($1, NULL)', [channel]);
+        // The NOTIFY runs after the COMMIT on purpose (inside, it would serialise all committers); one
+        // round trip for both.
+        await client.query(appended.has(client) ? commitAndNotify : 'COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -88,24 +88,29 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
       if (nonEmpty.length === 0) return [];
       assertDistinct(nonEmpty);
       const rows = flatten(nonEmpty);
-      let inserted: EventRow[];
+      let inserted: AppendedRow[];
       try {
-        ({ rows: inserted } = await tx.query<EventRow>(appendSql, [
-          nonEmpty.map((s) => s.streamId),
-          nonEmpty.map((s) => (s.expectedVersion === 'any' ? -1 : s.expectedVersion)),
-          rows.map((r) => r.streamId),
-          rows.map((r) => r.offset),
-          rows.map((r) => r.eventId),
-          rows.map((r) => r.type),
-          rows.map((r) => JSON.stringify(r.data)),
-          rows.map((r) => JSON.stringify(r.metadata)),
-        ]));
+        ({ rows: inserted } = await tx.query<AppendedRow>({
+          name: `append-${schema}`,
+          text: appendSql,
+          values: [
+            nonEmpty.map((s) => s.streamId),
+            nonEmpty.map((s) => (s.expectedVersion === 'any' ? -1 : s.expectedVersion)),
+            rows.map((r) => r.streamId),
+            rows.map((r) => r.offset),
+            rows.map((r) => r.eventId),
+            rows.map((r) => r.type),
+            rows.map((r) => JSON.stringify(r.data)),
+            rows.map((r) => JSON.stringify(r.metadata)),
+          ],
+        }));
       } catch (error) {
         throw translateAppendError(error, nonEmpty);
       }
       if (inserted.length === 0) throw await versionMismatch(tx, events, nonEmpty);
       appended.add(tx);
-      return inserted.map(toStoredEvent).sort((a, b) => compareBigInt(a.globalPosition, b.globalPosition));
+      const byId = new Map(rows.map((r) => [r.eventId, r]));
+      return inserted.map((row) => appendedEvent(row, byId.get(row.event_id)!));
     },
 
     async readStream(streamId, options = {}) {
@@ -160,7 +165,8 @@ function appendStatement(events: string): string {
       FROM input i JOIN expected x USING (stream_id)
      WHERE NOT EXISTS (SELECT 1 FROM expected WHERE expected_version >= 0 AND expected_version <> current_version)
      ORDER BY i.ord
-    RETURNING ${COLUMNS}`;
+    -- Data and metadata are not sent back: the caller has them already.
+    RETURNING global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, recorded_at`;
 }
 
 function flatten(streams: readonly AppendToStream[]) {
@@ -212,6 +218,23 @@ async function versionMismatch(
   const stream = clash ?? streams[0]!;
   const expected = stream.expectedVersion === 'any' ? -1 : stream.expectedVersion;
   return new ConcurrencyError(stream.streamId, expected, actual.get(stream.streamId) ?? 0);
+}
+
+type AppendedRow = Pick<
+  EventRow,
+  'global_position' | 'transaction_id' | 'stream_id' | 'stream_version' | 'event_id' | 'recorded_at'
+>;
+
+function appendedEvent(
+  row: AppendedRow,
+  input: { type: string; data: object; metadata: StoredEvent['metadata'] },
+): StoredEvent {
+  return toStoredEvent({
+    ...row,
+    event_type: input.type,
+    data: input.data as Record<string, unknown>,
+    metadata: input.metadata,
+  });
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
