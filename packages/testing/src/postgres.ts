@@ -24,11 +24,26 @@ export async function createTestDatabase(prefix = 'omni_test'): Promise<TestData
   return {
     url: url.toString(),
     name,
-    drop: () =>
-      withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
-        () => undefined,
-      ),
+    drop: () => withAdmin(adminUrl, (c) => dropWhenClosed(c, name)),
   };
+}
+
+/**
+ * `pool.end()` resolves before its sockets are closed; forcing the drop at once would kill those
+ * sessions and their clients would report the termination as an unhandled error in whatever test
+ * runs next. So wait for the suite's connections to go, and force only as a last resort.
+ */
+async function dropWhenClosed(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
