@@ -8,3 +8,10 @@ export {
   ok,
 } from './http.js';
 export type { paths, components, operations } from './schema.js';
+export {
+  type EventFrame,
+  type ErrorFrame,
+  type RealtimeOptions,
+  type RealtimeSubscription,
+  OmniRealtime,
+} from './realtime.js';

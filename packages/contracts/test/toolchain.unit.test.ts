@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { defineEntity, p } from '@mikro-orm/core';
 import { jetstream } from '@nats-io/jetstream';
 
 @Injectable()
@@ -8,10 +7,8 @@ class Probe {
 }
 
 describe('the toolchain', () => {
-  it('loads NestJS, MikroORM and nats.js under ESM with decorators', () => {
+  it('loads NestJS and nats.js under ESM with decorators, on Node 24', () => {
     expect(typeof jetstream).toBe('function');
-    expect(typeof defineEntity).toBe('function');
-    expect(p).toBeDefined();
     expect(new Probe()).toBeInstanceOf(Probe);
     expect(process.versions.node.split('.')[0]).toBe('24');
   });

@@ -23,5 +23,12 @@ export const GatewayEnv = z.object({
         .filter(Boolean),
     ),
   RPC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Bytes queued on one WebSocket before it is closed as a slow consumer (4008). */
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(50),
 });
 export type GatewayEnv = z.infer<typeof GatewayEnv>;

@@ -26,6 +26,7 @@ import { LoginLimiter } from './identity/login-limiter.js';
 import { RefreshTokens } from './identity/refresh-tokens.js';
 import { Users } from './identity/users.js';
 import { buildOpenApiDocument } from './openapi/document.js';
+import { startRealtimeBridge } from './realtime/bridge.js';
 import { allRoutes } from './routes/index.js';
 import { migrateGatewaySchema, signingSecret } from './schema.js';
 
@@ -85,6 +86,14 @@ async function main(): Promise<void> {
   SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject);
   await app.listen(config.PORT);
   shutdown.onShutdown('stop taking HTTP requests', () => app.close());
+  const bridge = startRealtimeBridge({
+    server: app.getHttpServer(),
+    nats,
+    authenticate: (token) => auth.authenticate(token),
+    logger,
+    limits: { maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES, maxSubscriptions: config.WS_MAX_SUBSCRIPTIONS },
+  });
+  shutdown.onShutdown('close WebSockets', () => bridge.close());
   logger.info(
     { port: config.PORT, pid: process.pid },
     `gateway listening on http://localhost:${config.PORT}`,
