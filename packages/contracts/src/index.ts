@@ -45,6 +45,8 @@ export {
   type RpcRequest,
   type HealthReply,
   HEALTH_RPC,
+  REPLAY_RPC,
+  type ReplayInput,
   type ServiceHealth,
 } from './rpc.js';
 export { type Decider, type DomainEvent } from './decider.js';

@@ -37,3 +37,13 @@ export const HEALTH_RPC = 'health';
 
 /** Ask every service for its health: the gateway's readiness check and ops tooling use this. */
 export type ServiceHealth = Readonly<Record<string, 'up' | 'down'>>;
+
+/** Every service with read models answers `rpc.<service>.replay` (the `omni replay` command). */
+export const REPLAY_RPC = 'replay';
+
+export interface ReplayInput {
+  readonly projection?: string;
+  readonly dryRun?: boolean;
+  /** Core NATS subject the service publishes `{ projection, events, total }` progress to. */
+  readonly progressSubject?: string;
+}

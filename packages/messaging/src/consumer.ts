@@ -7,7 +7,7 @@ import {
   type ConsumerMessages,
   type JsMsg,
 } from '@nats-io/jetstream';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
+import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import {
   CloudEvent,
   DEAD_LETTER_SUBJECT_PREFIX,
@@ -70,8 +70,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       );
     }
   })();
+  const retries = listenForRetries(options, logger);
   return {
     async stop() {
+      retries.unsubscribe();
       await messages.close();
       await loop;
     },
@@ -168,6 +170,48 @@ async function deadLetter(options: ConsumerOptions, message: JsMsg, reason: stri
   );
   options.onDeadLetter?.(reason);
   message.term(reason);
+}
+
+/** Where `omni dlq retry` sends a dead letter back to the one consumer that gave up on it. */
+export const retrySubject = (stream: string, durable: string) => `omni.retry.${stream}.${durable}`;
+
+/**
+ * A retried dead letter is handled once more by this consumer (one instance of it: queue group);
+ * the handler's inbox keeps the effect single. Failing again puts it back in the DLQ.
+ */
+function listenForRetries(options: ConsumerOptions, logger: Logger) {
+  return options.nats.subscribe(retrySubject(options.stream, options.durable), {
+    queue: options.durable,
+    callback: (error, message) => {
+      if (error) return;
+      void (async () => {
+        try {
+          const event = CloudEvent.parse(message.json());
+          const subject = message.headers?.get('Omni-Dlq-Subject') ?? '';
+          const seq = Number(message.headers?.get('Omni-Dlq-Sequence') ?? 0);
+          await options.handle(event, { subject, seq, deliveryCount: 1 });
+          message.respond(JSON.stringify({ ok: true }));
+        } catch (failure) {
+          logger.warn({ err: failure }, 'a retried dead letter failed again');
+          await jetstream(options.nats).publish(
+            `${DEAD_LETTER_SUBJECT_PREFIX}.${options.stream}.${options.durable}`,
+            message.data,
+            {
+              headers: withReason(message.headers, `retry failed: ${(failure as Error).message}`),
+            },
+          );
+          message.respond(JSON.stringify({ ok: false, reason: (failure as Error).message }));
+        }
+      })();
+    },
+  });
+}
+
+function withReason(original: MsgHdrs | undefined, reason: string): MsgHdrs {
+  const headers = natsHeaders();
+  for (const [key, values] of original ?? []) for (const value of values) headers.append(key, value);
+  headers.set('Omni-Dlq-Reason', reason.slice(0, 1000));
+  return headers;
 }
 
 function safeJson(message: JsMsg): unknown {

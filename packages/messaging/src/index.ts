@@ -12,7 +12,13 @@ export {
   currentTraceparent,
   contextFromTraceparent,
 } from './trace-context.js';
-export { type Delivery, type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer.js';
+export {
+  type Delivery,
+  type ConsumerOptions,
+  type RunningConsumer,
+  startConsumer,
+  retrySubject,
+} from './consumer.js';
 export { migrateInbox, processOnce } from './inbox.js';
 export { rpcServerOptions, RpcErrorFilter, RpcTracingInterceptor } from './rpc/server.js';
 export { type RpcClient, createRpcClient, checkServices } from './rpc/client.js';

@@ -15,3 +15,4 @@ export {
   rebuildProjection,
 } from './rebuild.js';
 export { type RunningProjection, runCheckpointedProjection } from './runner.js';
+export { type ReplayRequest, replayProjections } from './replay.js';

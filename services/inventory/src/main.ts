@@ -17,6 +17,7 @@ import {
   ensureDatabase,
   ensureSchema,
   loadConfig,
+  observeRelayLag,
 } from '@omni/service-kit';
 import { createInventory } from './application/context.js';
 import { InventoryModule } from './module.js';
@@ -42,10 +43,11 @@ async function main(): Promise<void> {
 
   const store = createEventStore({ pool, schema: SERVICE, service: SERVICE });
   const relay = await startRelay({ store, nats, logger });
+  observeRelayLag(SERVICE, () => relay.lag());
   shutdown.onShutdown('stop the relay', () => relay.stop());
 
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
-    InventoryModule.with(createInventory(store)),
+    InventoryModule.with(createInventory(store), nats),
     { ...rpcServerOptions({ service: SERVICE, natsUrl: config.NATS_URL }), logger: false },
   );
   app.useGlobalFilters(new RpcErrorFilter(logger));
