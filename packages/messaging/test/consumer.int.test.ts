@@ -7,6 +7,7 @@ import {
   injectTraceContext,
   migrateInbox,
   processOnce,
+  retrySubject,
   startConsumer,
   type RunningConsumer,
 } from '@omni/messaging';
@@ -217,4 +218,36 @@ it('continues the publisher’s trace in the handler span', async () => {
         ?.spanContext().traceId,
     ).toBe(traceId),
   );
+});
+
+it('handles a dead letter handed back for retry once the cause is fixed', async () => {
+  const event = demoEvent();
+  let broken = true;
+  const handled: string[] = [];
+  consumers.push(
+    await startConsumer({
+      nats,
+      stream: 'DEMO',
+      durable: 'retried',
+      filterSubject: `demo.thing.${event.subject}.>`,
+      handle: async (e) => {
+        if (broken) throw new BusinessRuleError('not_yet', 'missing reference data');
+        handled.push(e.id);
+      },
+    }),
+  );
+  await publish(event);
+  const jsm = await jetstreamManager(nats);
+  const dead = await eventually(async () => {
+    const message = await jsm.streams.getMessage('DLQ', { last_by_subj: 'dlq.DEMO.retried' });
+    if (!message) throw new Error('no dead letter yet');
+    return message;
+  });
+  broken = false; // e.g. the missing data arrived
+  const reply = await nats.request(retrySubject('DEMO', 'retried'), dead.data, {
+    headers: dead.header,
+    timeout: 5000,
+  });
+  expect(reply.json()).toEqual({ ok: true });
+  expect(handled).toEqual([event.id]);
 });
