@@ -135,6 +135,36 @@ describe('resuming with since', () => {
   });
 });
 
+describe('the client', () => {
+  it('reconnects after the gateway restarts and resumes every subscription without gap or duplicate', async () => {
+    const { location, product } = await setUpProduct();
+    const states: string[] = [];
+    const client = new OmniRealtime({
+      baseUrl: system.baseUrl,
+      accessToken: () => admin.accessToken!,
+      onStateChange: (state) => states.push(state),
+    });
+    const seqs: number[] = [];
+    await client.subscribe(`inventory.product.${product.id}.>`, (f) => seqs.push(f.seq));
+    await receiveStock(product.id, location.id);
+    await eventually(() => expect(seqs).toHaveLength(1));
+
+    const before = system.pidOf('gateway');
+    system.kill('gateway');
+    await eventually(() => expect(system.pidOf('gateway')).not.toBe(before), { timeoutMs: 20_000 });
+    await eventually(async () => expect((await fetch(`${system.baseUrl}/health/ready`)).status).toBe(200), {
+      timeoutMs: 20_000,
+    });
+    for (let i = 0; i < 5; i++) await receiveStock(product.id, location.id);
+
+    await eventually(() => expect(seqs).toHaveLength(6), { timeoutMs: 20_000 });
+    expect(new Set(seqs).size).toBe(6);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    expect(states.filter((s) => s === 'open').length).toBeGreaterThanOrEqual(2);
+    client.close();
+  });
+});
+
 describe('refusals', () => {
   it('refuses the upgrade without a token, with a bad token and with an expired token', async () => {
     const status = (url: string) =>
