@@ -1,7 +1,7 @@
 import type { EventMetadata, RpcContext } from '@omni/contracts';
 import type { EventStore, StoredEvent, Tx } from '@omni/event-store';
 import { currentTraceparent } from '@omni/messaging';
-import { liveTables, type Projection } from '@omni/projections';
+import { applyEvents, liveTables, type Projection } from '@omni/projections';
 import type { Pool } from 'pg';
 import { locationListProjection } from '../projections/locationList/projection.js';
 import { movementHistoryProjection } from '../projections/movementHistory/projection.js';
@@ -32,9 +32,7 @@ export function createInventory(store: EventStore): Inventory {
     pool: store.pool,
     schema: store.schema,
     async project(tx, events) {
-      for (const event of events) {
-        for (const { projection, names } of tables) await projection.apply(tx, event, names);
-      }
+      for (const { projection, names } of tables) await applyEvents(tx, projection, events, names);
     },
   };
 }

@@ -22,14 +22,27 @@ export const locationListProjection: Projection = {
       CREATE UNIQUE INDEX ON ${locations} (code);`);
   },
 
-  async apply(tx: Tx, event: StoredEvent, t: TableNames) {
-    if (!event.streamId.startsWith('location-')) return;
-    const e = asDomainEvent<inventory.LocationEvent>(event);
-    if (e.type !== 'created') return;
-    await tx.query(
-      `INSERT INTO ${t['location_list']} (id, code, name, version, created_at) VALUES ($1,$2,$3,$4,$5)
-       ON CONFLICT (id) DO NOTHING`,
-      [e.data.locationId, e.data.code, e.data.name, event.streamVersion, event.recordedAt],
-    );
-  },
+  applyBatch: applyLocations,
+
+  apply: (tx: Tx, event: StoredEvent, t: TableNames) => applyLocations(tx, [event], t),
 };
+
+/** Commands (one event) and rebuilds (thousands) take the same path: one multi-row statement. */
+async function applyLocations(tx: Tx, events: readonly StoredEvent[], t: TableNames): Promise<void> {
+  const created = events
+    .filter((event) => event.streamId.startsWith('location-') && event.eventType === 'created')
+    .map((event) => ({ event, data: asDomainEvent<inventory.LocationEvent>(event).data }));
+  if (created.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${t['location_list']} (id, code, name, version, created_at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::timestamptz[])
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      created.map((c) => c.data.locationId),
+      created.map((c) => c.data.code),
+      created.map((c) => c.data.name),
+      created.map((c) => c.event.streamVersion),
+      created.map((c) => c.event.recordedAt),
+    ],
+  );
+}

@@ -33,30 +33,68 @@ export const movementHistoryProjection: Projection = {
       );`);
   },
 
-  async apply(tx: Tx, event: StoredEvent, t: TableNames) {
-    if (!event.streamId.startsWith('product-')) return;
-    const e = asDomainEvent<inventory.ProductEvent>(event);
-    const moves = stockDeltas(e).filter((d) => d.onHand !== 0);
-    const d = event.data as Record<string, unknown>;
-    for (const [line, move] of moves.entries()) {
-      await tx.query(
-        `INSERT INTO ${t['movements']} (product_id, stream_version, line, event_id, event_type, location_id,
-           quantity_delta, reference, reason, order_id, recorded_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT DO NOTHING`,
-        [
-          d['productId'],
-          event.streamVersion,
-          line,
-          event.eventId,
-          event.eventType,
-          move.locationId,
-          move.onHand,
-          d['reference'] ?? null,
-          d['reason'] ?? null,
-          d['orderId'] ?? null,
-          event.recordedAt,
-        ],
-      );
-    }
-  },
+  applyBatch: applyMovements,
+
+  apply: (tx: Tx, event: StoredEvent, t: TableNames) => applyMovements(tx, [event], t),
 };
+
+interface MovementRow {
+  readonly productId: string;
+  readonly streamVersion: number;
+  readonly line: number;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly locationId: string;
+  readonly quantityDelta: number;
+  readonly reference: string | null;
+  readonly reason: string | null;
+  readonly orderId: string | null;
+  readonly recordedAt: Date;
+}
+
+function movementsOf(event: StoredEvent): MovementRow[] {
+  if (!event.streamId.startsWith('product-')) return [];
+  const d = event.data as Record<string, unknown>;
+  return stockDeltas(asDomainEvent<inventory.ProductEvent>(event))
+    .filter((move) => move.onHand !== 0)
+    .map((move, line) => ({
+      productId: d['productId'] as string,
+      streamVersion: event.streamVersion,
+      line,
+      eventId: event.eventId,
+      eventType: event.eventType,
+      locationId: move.locationId,
+      quantityDelta: move.onHand,
+      reference: (d['reference'] as string | undefined) ?? null,
+      reason: (d['reason'] as string | undefined) ?? null,
+      orderId: (d['orderId'] as string | undefined) ?? null,
+      recordedAt: event.recordedAt,
+    }));
+}
+
+/** Commands (one event) and rebuilds (thousands) take the same path: one multi-row statement. */
+async function applyMovements(tx: Tx, events: readonly StoredEvent[], t: TableNames): Promise<void> {
+  const rows = events.flatMap(movementsOf);
+  if (rows.length === 0) return;
+  const column = <K extends keyof MovementRow>(key: K) => rows.map((r) => r[key]);
+  await tx.query(
+    `INSERT INTO ${t['movements']} (product_id, stream_version, line, event_id, event_type, location_id,
+       quantity_delta, reference, reason, order_id, recorded_at)
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::smallint[], $4::uuid[], $5::text[], $6::uuid[], $7::int[],
+                          $8::text[], $9::text[], $10::uuid[], $11::timestamptz[])
+     ON CONFLICT DO NOTHING`,
+    [
+      column('productId'),
+      column('streamVersion'),
+      column('line'),
+      column('eventId'),
+      column('eventType'),
+      column('locationId'),
+      column('quantityDelta'),
+      column('reference'),
+      column('reason'),
+      column('orderId'),
+      column('recordedAt'),
+    ],
+  );
+}

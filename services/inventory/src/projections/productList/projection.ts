@@ -1,8 +1,8 @@
 import type { inventory } from '@omni/contracts';
 import type { StoredEvent, Tx } from '@omni/event-store';
-import { asDomainEvent } from '@omni/event-store';
 import type { Projection, TableNames } from '@omni/projections';
 import { tableExists } from '../tables.js';
+import { applyProductBatch } from './batch.js';
 
 /**
  * Product list + product details: one row per product with its totals, one row per product and
@@ -51,58 +51,17 @@ export const productListProjection: Projection = {
       );`);
   },
 
-  async apply(tx: Tx, event: StoredEvent, t: TableNames) {
-    const products = t['product_list']!;
-    const stock = t['stock_levels']!;
-    const e = asDomainEvent<inventory.ProductEvent>(event);
-    const at = event.recordedAt;
-    if (!event.streamId.startsWith('product-')) return;
-    if (e.type === 'registered') {
-      const d = e.data;
-      await tx.query(
-        `INSERT INTO ${products} (id, sku, name, description, category, price_amount, price_currency,
-           reorder_level, attributes, version, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$11) ON CONFLICT (id) DO NOTHING`,
-        [
-          d.productId,
-          d.sku,
-          d.name,
-          d.description,
-          d.category,
-          d.price.amount,
-          d.price.currency,
-          d.reorderLevel,
-          d.attributes,
-          event.streamVersion,
-          at,
-        ],
-      );
-      return;
-    }
-    if (e.type === 'updated') {
-      await applyUpdate(tx, products, e.data, event);
-      return;
-    }
-    const deltas = stockDeltas(e);
-    for (const { locationId, onHand, reserved } of deltas) {
-      await tx.query(
-        `INSERT INTO ${stock} (product_id, location_id, on_hand, reserved) VALUES ($1,$2,$3,$4)
-         ON CONFLICT (product_id, location_id)
-         DO UPDATE SET on_hand = ${stock}.on_hand + $3, reserved = ${stock}.reserved + $4`,
-        [event.data['productId'], locationId, onHand, reserved],
-      );
-    }
-    const totalOnHand = deltas.reduce((s, d) => s + d.onHand, 0);
-    const totalReserved = deltas.reduce((s, d) => s + d.reserved, 0);
-    await tx.query(
-      `UPDATE ${products} SET on_hand = on_hand + $2, reserved = reserved + $3, version = $4, updated_at = $5
-       WHERE id = $1`,
-      [event.data['productId'], totalOnHand, totalReserved, event.streamVersion, at],
-    );
-  },
+  // One code path for commands and rebuilds, so a rebuilt model cannot drift from the live one.
+  applyBatch: applyProductBatch,
+  apply: (tx: Tx, event: StoredEvent, t: TableNames) => applyProductBatch(tx, [event], t),
 };
 
-async function applyUpdate(tx: Tx, products: string, data: inventory.ProductUpdated, event: StoredEvent) {
+export async function applyUpdate(
+  tx: Tx,
+  products: string,
+  data: inventory.ProductUpdated,
+  event: StoredEvent,
+) {
   const c = data.changes;
   const columns: [string, unknown][] = [];
   if (c.name !== undefined) columns.push(['name', c.name]);
