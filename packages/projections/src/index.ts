@@ -13,6 +13,7 @@ export {
   type RebuildOptions,
   type RebuildResult,
   rebuildProjection,
+  rebuildProjections,
 } from './rebuild.js';
 export { type RunningProjection, runCheckpointedProjection } from './runner.js';
 export { type ReplayRequest, replayProjections } from './replay.js';

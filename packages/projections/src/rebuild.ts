@@ -12,6 +12,7 @@ import {
 } from './projection.js';
 
 export interface RebuildProgress {
+  /** The projections being rebuilt, comma-separated. */
   readonly projection: string;
   readonly events: number;
   /** Events in the log when the rebuild started. */
@@ -20,7 +21,8 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   readonly store: EventStore;
-  readonly projection: Projection;
+  /** Rebuilt together in one pass over the log, swapped in together. */
+  readonly projections: readonly Projection[];
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Builds and compares the shadow tables, then drops them; the live tables stay as they are. */
   readonly dryRun?: boolean;
@@ -31,6 +33,7 @@ export interface RebuildOptions {
 
 export interface RebuildResult {
   readonly projection: string;
+  /** Events read from the log (each applied to every projection). */
   readonly events: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
@@ -39,17 +42,21 @@ export interface RebuildResult {
 }
 
 /**
- * Rebuilds a read model from the log while the live one keeps serving (ARCHITECTURE §7): fill shadow
- * tables in big batches, then in one short transaction block writers, apply what arrived meanwhile,
- * and swap the shadow tables in. Readers never see an empty or half-built model.
+ * Rebuilds read models from the log while the live ones keep serving (ARCHITECTURE §7): fill shadow
+ * tables in big batches (one pass over the log for all of them), then in one short transaction block
+ * writers, apply what arrived meanwhile, and swap the shadow tables in. Readers never see an empty or
+ * half-built model.
  */
-export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
-  const { store, projection } = options;
+export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
+  const { store, projections } = options;
+  const name = projections.map((p) => p.name).join(',');
   const started = performance.now();
-  const shadow = shadowTables(store.schema, projection);
+  const shadow = projections.map((p) => shadowTables(store.schema, p));
   await inTransaction(store.pool, async (tx) => {
-    await dropTables(tx, shadow); // a rebuild that crashed before leaves its shadow behind
-    await projection.createTables(tx, shadow);
+    for (const [i, projection] of projections.entries()) {
+      await dropTables(tx, shadow[i]!); // a rebuild that crashed before leaves its shadow behind
+      await projection.createTables(tx, shadow[i]!);
+    }
   });
   const total = await countEvents(store);
   let events = 0;
@@ -57,40 +64,44 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   for (;;) {
     const batch = await store.readAll(position, { limit: options.batchSize ?? 5000 });
     if (batch.length === 0) break;
-    await inTransaction(store.pool, (tx) => applyEvents(tx, projection, batch, shadow));
+    await inTransaction(store.pool, async (tx) => {
+      for (const [i, projection] of projections.entries())
+        await applyEvents(tx, projection, batch, shadow[i]!);
+    });
     position = store.positionOf(batch[batch.length - 1]!);
     events += batch.length;
-    options.onProgress?.({ projection: projection.name, events, total });
+    options.onProgress?.({ projection: name, events, total });
   }
   const rows = await inTransaction(store.pool, async (tx) => {
-    if (options.dryRun) return compareAndDrop(tx, store, projection, shadow);
-    const caughtUp = await swapIn(tx, store, projection, position, options.checkpoint ?? false);
-    events += caughtUp;
-    return countRows(tx, liveTables(store.schema, projection), 'rebuilt');
+    if (options.dryRun) return compareAndDrop(tx, store, projections);
+    events += await swapIn(tx, store, projections, position, options.checkpoint ?? false);
+    return countRows(
+      tx,
+      projections.map((p) => liveTables(store.schema, p)),
+      'rebuilt',
+    );
   });
   const seconds = (performance.now() - started) / 1000;
-  options.onProgress?.({ projection: projection.name, events, total: Math.max(total, events) });
-  return {
-    projection: projection.name,
-    events,
-    seconds,
-    eventsPerSecond: Math.round(events / seconds),
-    rows,
-  };
+  options.onProgress?.({ projection: name, events, total: Math.max(total, events) });
+  return { projection: name, events, seconds, eventsPerSecond: Math.round(events / seconds), rows };
+}
+
+/** One read model: see rebuildProjections. */
+export function rebuildProjection(options: Omit<RebuildOptions, 'projections'> & { projection: Projection }) {
+  const { projection, ...rest } = options;
+  return rebuildProjections({ ...rest, projections: [projection] });
 }
 
 /** The swap: writers wait on the table locks for the few milliseconds it takes; readers do not. */
 async function swapIn(
   tx: Tx,
   store: EventStore,
-  projection: Projection,
+  projections: readonly Projection[],
   from: Position,
   checkpoint: boolean,
 ) {
-  const live = liveTables(store.schema, projection);
-  const shadow = shadowTables(store.schema, projection);
-  const retired = retiredTables(store.schema, projection);
-  await tx.query(`LOCK TABLE ${Object.values(live).join(', ')} IN EXCLUSIVE MODE`);
+  const live = projections.map((p) => liveTables(store.schema, p));
+  await tx.query(`LOCK TABLE ${live.flatMap((t) => Object.values(t)).join(', ')} IN EXCLUSIVE MODE`);
   let position = from;
   let applied = 0;
   for (;;) {
@@ -98,34 +109,45 @@ async function swapIn(
     // flight will write its own rows to whichever table the name designates after the swap.
     const batch = await store.readAll(position, { tx, limit: 5000, allCommitted: true });
     if (batch.length === 0) break;
-    await applyEvents(tx, projection, batch, shadow);
+    for (const projection of projections)
+      await applyEvents(tx, projection, batch, shadowTables(store.schema, projection));
     position = store.positionOf(batch[batch.length - 1]!);
     applied += batch.length;
   }
-  for (const table of projection.tables) {
-    await tx.query(`ALTER TABLE ${live[table]} RENAME TO ${bare(retired[table]!)}`);
-    await tx.query(`ALTER TABLE ${shadow[table]} RENAME TO ${table}`);
+  for (const projection of projections) {
+    const [current, shadow, retired] = [liveTables, shadowTables, retiredTables].map((f) =>
+      f(store.schema, projection),
+    );
+    for (const table of projection.tables) {
+      await tx.query(`ALTER TABLE ${current![table]} RENAME TO ${bare(retired![table]!)}`);
+      await tx.query(`ALTER TABLE ${shadow![table]} RENAME TO ${table}`);
+    }
+    await dropTables(tx, retired!);
+    if (checkpoint) await writeCheckpoint(tx, store.schema, projection.name, position);
   }
-  await dropTables(tx, retired);
-  if (checkpoint) await writeCheckpoint(tx, store.schema, projection.name, position);
   return applied;
 }
 
-async function compareAndDrop(tx: Tx, store: EventStore, projection: Projection, shadow: TableNames) {
+async function compareAndDrop(tx: Tx, store: EventStore, projections: readonly Projection[]) {
+  const shadow = projections.map((p) => shadowTables(store.schema, p));
   const rebuilt = await countRows(tx, shadow, 'rebuilt');
-  const live = await countRows(tx, liveTables(store.schema, projection), 'live');
-  await dropTables(tx, shadow);
+  const live = await countRows(
+    tx,
+    projections.map((p) => liveTables(store.schema, p)),
+    'live',
+  );
+  for (const tables of shadow) await dropTables(tx, tables);
   return Object.fromEntries(
-    projection.tables.map((table) => [
+    Object.keys(rebuilt).map((table) => [
       table,
       { rebuilt: rebuilt[table]!.rebuilt!, live: live[table]!.live! },
     ]),
   ) as RebuildResult['rows'];
 }
 
-async function countRows(tx: Tx, tables: TableNames, as: 'rebuilt' | 'live') {
+async function countRows(tx: Tx, tableSets: readonly TableNames[], as: 'rebuilt' | 'live') {
   const counts: Record<string, { rebuilt?: number; live?: number }> = {};
-  for (const [table, physical] of Object.entries(tables)) {
+  for (const [table, physical] of tableSets.flatMap((tables) => Object.entries(tables))) {
     const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${physical}`);
     counts[table] = { [as]: rows[0]!.n };
   }

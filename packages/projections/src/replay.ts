@@ -1,7 +1,7 @@
 import { NotFoundError } from '@omni/contracts';
 import type { EventStore } from '@omni/event-store';
 import type { Projection } from './projection.js';
-import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild.js';
+import { rebuildProjections, type RebuildProgress, type RebuildResult } from './rebuild.js';
 
 export interface ReplayRequest {
   /** One projection by name; all of the service's projections when absent. */
@@ -24,16 +24,12 @@ export async function replayProjections(
       'projection_not_found',
     );
   }
-  const results: RebuildResult[] = [];
-  for (const projection of chosen) {
-    results.push(
-      await rebuildProjection({
-        store,
-        projection,
-        ...(request.dryRun ? { dryRun: true } : {}),
-        ...(onProgress ? { onProgress } : {}),
-      }),
-    );
-  }
-  return results;
+  // One pass over the log for all of them, and one swap.
+  const result = await rebuildProjections({
+    store,
+    projections: chosen,
+    ...(request.dryRun ? { dryRun: true } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return [result];
 }
