@@ -7,6 +7,11 @@ export interface Decider<Command, Event, State, Refusal = Error> {
   readonly initialState: State;
   decide(command: Command, state: State): readonly Event[] | Refusal;
   evolve(state: State, event: Event): State;
+  /**
+   * Opt-in snapshots for long streams: a name for the state's shape (change it when the shape
+   * changes, and old snapshots are ignored). The state must survive JSON.
+   */
+  readonly snapshotKey?: string;
 }
 
 /** Events as deciders see them: a snake_case `type` and its data. */

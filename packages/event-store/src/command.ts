@@ -4,7 +4,10 @@ import { ConcurrencyError } from './errors.js';
 import type { EventStore } from './store.js';
 import type { AppendToStream, StoredEvent, StreamId, Tx } from './types.js';
 
-type Evolver<S, E> = Pick<Decider<unknown, E, S, unknown>, 'initialState' | 'evolve'>;
+type Evolver<S, E> = Pick<Decider<unknown, E, S, unknown>, 'initialState' | 'evolve' | 'snapshotKey'>;
+
+/** A stream's state is saved with the events every this many versions (for deciders that opt in). */
+export const SNAPSHOT_EVERY = 50;
 
 /** What a command handler can do inside its transaction. */
 export interface CommandSession {
@@ -45,11 +48,15 @@ function sessionOf(store: EventStore, tx: Tx): CommandSession {
   return {
     tx,
     async load<S, E extends DomainEvent>(streamId: StreamId, decider: Evolver<S, E>) {
-      const events = await store.readStream(streamId, { tx });
+      const snapshot = decider.snapshotKey
+        ? await readSnapshot<S>(store, tx, streamId, decider.snapshotKey)
+        : undefined;
+      const events = await store.readStream(streamId, { tx, afterVersion: snapshot?.version ?? 0 });
       const state = events.reduce(
         (s, e) => decider.evolve(s, { type: e.eventType, data: e.data } as unknown as E),
-        decider.initialState,
+        snapshot?.state ?? decider.initialState,
       );
+      if (events.length === 0 && snapshot) return { state, version: snapshot.version };
       return { state, version: events.length === 0 ? 0 : events[events.length - 1]!.streamVersion };
     },
     append: (streams) => store.append(tx, streams),
@@ -91,8 +98,39 @@ export async function executeCommand<C, E extends DomainEvent, S>(
       const events = await session.append([{ streamId, expectedVersion: version, events: newEvents }]);
       await project?.(session.tx, events);
       const next = (decided as readonly E[]).reduce(decider.evolve, state);
-      return { events, state: next, version: version + events.length };
+      const nextVersion = version + events.length;
+      if (
+        decider.snapshotKey &&
+        Math.floor(nextVersion / SNAPSHOT_EVERY) > Math.floor(version / SNAPSHOT_EVERY)
+      ) {
+        await writeSnapshot(store, session.tx, streamId, decider.snapshotKey, nextVersion, next);
+      }
+      return { events, state: next, version: nextVersion };
     },
     options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts },
+  );
+}
+
+async function readSnapshot<S>(store: EventStore, tx: Tx, streamId: StreamId, key: string) {
+  const { rows } = await tx.query<{ version: number; state: S }>(
+    `SELECT version, state FROM ${store.schema}.snapshots WHERE stream_id = $1 AND snapshot_key = $2`,
+    [streamId, key],
+  );
+  return rows[0];
+}
+
+/** In the command's transaction: a snapshot never claims a version whose events did not commit. */
+async function writeSnapshot(
+  store: EventStore,
+  tx: Tx,
+  streamId: StreamId,
+  key: string,
+  version: number,
+  state: unknown,
+) {
+  await tx.query(
+    `INSERT INTO ${store.schema}.snapshots (stream_id, snapshot_key, version, state) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (stream_id) DO UPDATE SET snapshot_key = excluded.snapshot_key, version = excluded.version, state = excluded.state`,
+    [streamId, key, version, JSON.stringify(state)],
   );
 }

@@ -17,6 +17,7 @@ export {
   type ExecuteCommandOptions,
   runCommand,
   executeCommand,
+  SNAPSHOT_EVERY,
 } from './command.js';
 export { type Relay, type RelayOptions, startRelay } from './relay.js';
 export { POSITION_HEADER, parsePosition, readStreamHead, type StreamHead } from './relay-position.js';

@@ -28,6 +28,13 @@ export async function migrateEventStore(pool: Pool, schema: string): Promise<voi
         UNIQUE (stream_id, stream_version)
       );
       CREATE INDEX IF NOT EXISTS events_commit_order ON ${schema}.events (transaction_id, global_position);
+      -- Folded states of long streams, written with the events that produced them (see command.ts).
+      CREATE TABLE IF NOT EXISTS ${schema}.snapshots (
+        stream_id text PRIMARY KEY,
+        snapshot_key text NOT NULL,
+        version int NOT NULL,
+        state jsonb NOT NULL
+      );
       -- Appends notify after commit (see store.ts), not from a trigger: a NOTIFY inside the transaction
       -- serialises every committing writer on one lock and defeats group commit.
       DROP TRIGGER IF EXISTS events_notify ON ${schema}.events;

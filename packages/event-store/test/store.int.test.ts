@@ -1,6 +1,7 @@
 import { BusinessRuleError, newId, type Decider, type DomainEvent } from '@omni/contracts';
 import {
   ConcurrencyError,
+  SNAPSHOT_EVERY,
   START,
   createEventStore,
   executeCommand,
@@ -210,3 +211,45 @@ async function freshStore(schema: string): Promise<EventStore> {
   await migrateEventStore(pool, schema);
   return createEventStore({ pool, schema, service: schema });
 }
+
+describe('snapshots', () => {
+  const snapshotting = {
+    ...counter,
+    decide: (c: { by: number }) => [{ type: 'incremented' as const, data: { by: c.by } }],
+    snapshotKey: 'counter-v1',
+  };
+
+  it('are written every SNAPSHOT_EVERY versions and give the same state as the full stream', async () => {
+    const stream = `counter-${newId()}`;
+    let last = { state: 0, version: 0 };
+    for (let i = 0; i < SNAPSHOT_EVERY * 2 + 5; i++) {
+      last = await executeCommand(store, {
+        streamId: stream,
+        decider: snapshotting,
+        command: { by: 1 },
+        metadata,
+      });
+    }
+    const { rows } = await pool.query('SELECT version, state FROM demo.snapshots WHERE stream_id = $1', [
+      stream,
+    ]);
+    expect(rows).toEqual([{ version: SNAPSHOT_EVERY * 2, state: SNAPSHOT_EVERY * 2 }]);
+    expect(last).toMatchObject({ state: SNAPSHOT_EVERY * 2 + 5, version: SNAPSHOT_EVERY * 2 + 5 });
+    // Loading from the snapshot and from the whole stream agree.
+    const fromSnapshot = await runCommand(store, (s) => s.load(stream, snapshotting));
+    const fromEvents = await runCommand(store, (s) => s.load(stream, counter));
+    expect(fromSnapshot).toEqual(fromEvents);
+  });
+
+  it('are ignored when the state shape changed (another snapshot key)', async () => {
+    const stream = `counter-${newId()}`;
+    for (let i = 0; i < SNAPSHOT_EVERY; i++)
+      await executeCommand(store, { streamId: stream, decider: snapshotting, command: { by: 2 }, metadata });
+    await pool.query(`UPDATE demo.snapshots SET state = '"garbage"' WHERE stream_id = $1`, [stream]);
+    const reshaped = { ...snapshotting, snapshotKey: 'counter-v2' };
+    expect(await runCommand(store, (s) => s.load(stream, reshaped))).toEqual({
+      state: SNAPSHOT_EVERY * 2,
+      version: SNAPSHOT_EVERY,
+    });
+  });
+});

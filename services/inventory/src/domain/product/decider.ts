@@ -54,6 +54,8 @@ type Outcome = readonly ProductEvent[] | OmniError;
 export const productDecider: Decider<ProductCommand, ProductEvent, ProductState, OmniError> = {
   initialState: { status: 'unregistered' },
   evolve: evolveProduct,
+  // A product's stream grows with every stock movement; its state is small and plain JSON.
+  snapshotKey: 'product-v1',
   decide(command, state) {
     if (command.type === 'RegisterProduct') return register(command, state);
     if (state.status !== 'registered') return new NotFoundError('Product not found', 'product_not_found');
