@@ -23,12 +23,58 @@ try {
   );
   const reads = await load((client) => request('GET', `/inventory/products/${products[client].id}`, undefined, auth, 200));
 
+  const lists = await listsAt100k(auth);
+
   console.log(`\nnode ${process.version}, ${CLIENTS} concurrent clients, ${SECONDS} s each\n`);
   console.log('| benchmark | throughput | p50 | p99 | errors | goal |\n| --- | --- | --- | --- | --- | --- |');
   console.log(line('stock receipts (POST .../receipts)', receipts, '≥ 1,500/s with p99 < 50 ms'));
   console.log(line('product detail reads (GET /inventory/products/{id})', reads, '≥ 4,000/s'));
+  for (const [name, r] of lists) console.log(line(name, r, 'fast at 100,000 products'));
 } finally {
   await system.stop();
+}
+
+/** The product list with 100,000 products: filters and pages served from indexes (one client at a time). */
+async function listsAt100k(auth) {
+  const { newId } = await import('@omni/contracts');
+  const { createEventStore } = await import('@omni/event-store');
+  const pg = (await import('pg')).default;
+  const pool = new pg.Pool({ connectionString: system.database.url, max: 2 });
+  const store = createEventStore({ pool, schema: 'inventory', service: 'inventory' });
+  const metadata = { correlationId: newId(), causationId: newId() };
+  for (let batch = 0; batch < 200; batch++) {
+    const streams = Array.from({ length: 500 }, (_, i) => {
+      const productId = newId();
+      const n = batch * 500 + i;
+      const data = { productId, sku: `SKU-${String(n).padStart(6, '0')}`, name: `Product ${n} ${n % 7 === 0 ? 'blue' : 'red'} widget`, description: null, category: `cat-${n % 50}`, price: { amount: 100, currency: 'EUR' }, reorderLevel: n % 3, attributes: {} };
+      return { streamId: `product-${productId}`, expectedVersion: 0, events: [{ type: 'registered', data, metadata }] };
+    });
+    await store.transaction((tx) => store.append(tx, streams));
+  }
+  await pool.end();
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  await promisify(execFile)(process.execPath, ['packages/cli/bin/omni.js', 'replay', 'inventory'], {
+    env: { ...process.env, NATS_URL: system.nats.url, DATABASE_URL: system.database.url },
+  });
+  const measure = async (query) => {
+    const latencies = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      const response = await fetch(`${system.baseUrl}/api/v1/inventory/products?${query}`, { headers: auth });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - t0);
+    }
+    latencies.sort((a, b) => a - b);
+    return { rate: 1000 / (latencies.reduce((a, b) => a + b, 0) / latencies.length), p50: latencies[100], p99: latencies[198], errors: 0 };
+  };
+  return [
+    ['list, 100k products: first page (limit 50)', await measure('limit=50')],
+    ['list, 100k products: q=blue (substring of name, trigram index)', await measure('q=blue&limit=50')],
+    ['list, 100k products: q=sku-0999 (substring of sku)', await measure('q=sku-0999')],
+    ['list, 100k products: category=cat-7', await measure('category=cat-7')],
+    ['list, 100k products: lowStock=true', await measure('lowStock=true')],
+  ];
 }
 
 async function load(operation) {

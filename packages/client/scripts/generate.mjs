@@ -10,13 +10,16 @@ const documentPath = path.resolve(here, '../../../docs/openapi.json');
 const target = path.resolve(here, '../src/schema.ts');
 
 const document = JSON.parse(await readFile(documentPath, 'utf8'));
-const header = '// Generated from docs/openapi.json by `npm run generate -w @omni/client`. Do not edit.\n/* eslint-disable */\n';
+const header =
+  '// Generated from docs/openapi.json by `npm run generate -w @omni/client`. Do not edit.\n/* eslint-disable */\n';
 const source = header + astToString(await openapiTS(document, { defaultNonNullable: false }));
 
 if (process.argv.includes('--check')) {
   const current = await readFile(target, 'utf8').catch(() => '');
   if (current !== source) {
-    console.error('packages/client/src/schema.ts is stale: run `npm run generate -w @omni/client` and commit it');
+    console.error(
+      'packages/client/src/schema.ts is stale: run `npm run generate -w @omni/client` and commit it',
+    );
     process.exit(1);
   }
   console.log('client schema is up to date');

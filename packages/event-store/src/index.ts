@@ -21,3 +21,4 @@ export {
 } from './command.js';
 export { type Relay, type RelayOptions, startRelay } from './relay.js';
 export { POSITION_HEADER, parsePosition, readStreamHead, type StreamHead } from './relay-position.js';
+export { inTransaction, withAdvisoryLock } from './transaction.js';

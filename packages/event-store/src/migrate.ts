@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withAdvisoryLock } from './transaction.js';
 
 /** The notification channel the relay listens on: one per service schema. */
 export const eventsChannel = (schema: string) => `${schema}_events`;
@@ -9,10 +10,7 @@ export const eventsChannel = (schema: string) => `${schema}_events`;
  */
 export async function migrateEventStore(pool: Pool, schema: string): Promise<void> {
   assertIdentifier(schema);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.event-store`]);
+  await withAdvisoryLock(pool, `${schema}.event-store`, async (client) => {
     await client.query(`
       CREATE SCHEMA IF NOT EXISTS ${schema};
       CREATE TABLE IF NOT EXISTS ${schema}.events (
@@ -39,13 +37,7 @@ export async function migrateEventStore(pool: Pool, schema: string): Promise<voi
       -- serialises every committing writer on one lock and defeats group commit.
       DROP TRIGGER IF EXISTS events_notify ON ${schema}.events;
       DROP FUNCTION IF EXISTS ${schema}.notify_events();`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Schema names are interpolated into SQL, so they must be plain identifiers. */

@@ -1,4 +1,4 @@
-import type { StoredEvent, Tx } from '@omni/event-store';
+import { withAdvisoryLock, type StoredEvent, type Tx } from '@omni/event-store';
 import type { Pool } from 'pg';
 
 /** Logical table name → schema-qualified physical name (`inventory.product_list`). */
@@ -63,23 +63,7 @@ export async function migrateProjections(pool: Pool, schema: string): Promise<vo
 
 /** Creates the projection's live tables at service start (idempotent, serialised across instances). */
 export async function ensureProjection(pool: Pool, schema: string, projection: Projection): Promise<void> {
-  await inTransaction(pool, async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.projection.${projection.name}`]);
-    await projection.createTables(tx, liveTables(schema, projection));
-  });
-}
-
-export async function inTransaction<T>(pool: Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN');
-    const result = await work(tx);
-    await tx.query('COMMIT');
-    return result;
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
+  await withAdvisoryLock(pool, `${schema}.projection.${projection.name}`, (tx) =>
+    projection.createTables(tx, liveTables(schema, projection)),
+  );
 }

@@ -1,9 +1,8 @@
 import type { EventStore, Position, Tx } from '@omni/event-store';
-import { START } from '@omni/event-store';
+import { START, inTransaction } from '@omni/event-store';
 import { writeCheckpoint } from './checkpoint.js';
 import {
   applyEvents,
-  inTransaction,
   liveTables,
   retiredTables,
   shadowTables,
@@ -72,15 +71,18 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     events += batch.length;
     options.onProgress?.({ projection: name, events, total });
   }
-  const rows = await inTransaction(store.pool, async (tx) => {
-    if (options.dryRun) return compareAndDrop(tx, store, projections);
-    events += await swapIn(tx, store, projections, position, options.checkpoint ?? false);
-    return countRows(
-      tx,
-      projections.map((p) => liveTables(store.schema, p)),
-      'rebuilt',
-    );
-  });
+  const { rows, caughtUp } = await retryOnLockConflict(() =>
+    inTransaction(store.pool, async (tx) => {
+      if (options.dryRun) return { rows: await compareAndDrop(tx, store, projections), caughtUp: 0 };
+      // Give way rather than wait: a reader joining two of these tables could otherwise deadlock with
+      // the renames, and PostgreSQL might pick the reader as the victim. Readers must never fail.
+      await tx.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT_MS}ms'`);
+      const applied = await swapIn(tx, store, projections, position, options.checkpoint ?? false);
+      const live = projections.map((p) => liveTables(store.schema, p));
+      return { rows: await countRows(tx, live, 'rebuilt'), caughtUp: applied };
+    }),
+  );
+  events += caughtUp;
   const seconds = (performance.now() - started) / 1000;
   options.onProgress?.({ projection: name, events, total: Math.max(total, events) });
   return { projection: name, events, seconds, eventsPerSecond: Math.round(events / seconds), rows };
@@ -126,6 +128,22 @@ async function swapIn(
     if (checkpoint) await writeCheckpoint(tx, store.schema, projection.name, position);
   }
   return applied;
+}
+
+const SWAP_LOCK_TIMEOUT_MS = 200;
+
+/** The swap rolls back on a lock timeout or deadlock and is tried again: nothing is half-swapped. */
+async function retryOnLockConflict<T>(swap: () => Promise<T>, attempts = 50): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await swap();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const lockConflict = code === '55P03' || code === '40P01';
+      if (!lockConflict || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50));
+    }
+  }
 }
 
 async function compareAndDrop(tx: Tx, store: EventStore, projections: readonly Projection[]) {

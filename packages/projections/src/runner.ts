@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '@omni/contracts';
-import type { EventStore } from '@omni/event-store';
+import { inTransaction, type EventStore } from '@omni/event-store';
 import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
-import { applyEvents, inTransaction, liveTables, type Projection } from './projection.js';
+import { applyEvents, liveTables, type Projection } from './projection.js';
 
 export interface RunningProjection {
   stop(): Promise<void>;

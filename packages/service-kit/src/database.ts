@@ -1,5 +1,9 @@
 import pg from 'pg';
 
+// The transaction helpers live with the event store (the lowest package that talks to PostgreSQL);
+// services that are not event-sourced get them here.
+export { inTransaction, withAdvisoryLock } from '@omni/event-store';
+
 /**
  * Creates the database named in `databaseUrl` if it does not exist yet (CONTRACT §1). Several
  * processes start at once under `npm start`, so losing the creation race is fine.

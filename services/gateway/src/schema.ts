@@ -1,3 +1,4 @@
+import { withAdvisoryLock } from '@omni/service-kit';
 import type { Pool } from 'pg';
 
 export const GATEWAY_SCHEMA = 'gateway';
@@ -44,19 +45,10 @@ const DDL = `
   );`;
 
 export async function migrateGatewaySchema(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('gateway.migrations'))`);
+  await withAdvisoryLock(pool, 'gateway.migrations', async (client) => {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${GATEWAY_SCHEMA}`);
     await client.query(DDL);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

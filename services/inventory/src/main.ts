@@ -18,15 +18,20 @@ import {
   ensureSchema,
   loadConfig,
   observeRelayLag,
+  startOpsServer,
 } from '@omni/service-kit';
+import { z } from 'zod';
 import { createInventory } from './application/context.js';
 import { InventoryModule } from './module.js';
 import { migrateInventorySchema } from './schema.js';
 
 const SERVICE = 'inventory';
 
+/** `/health/*` and `/metrics` on their own port when METRICS_PORT is set (Kubernetes probes, Prometheus). */
+const InventoryEnv = z.object({ METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional() });
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(InventoryEnv);
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
   const shutdown = createShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
 
@@ -54,6 +59,13 @@ async function main(): Promise<void> {
   app.useGlobalInterceptors(new RpcTracingInterceptor());
   await app.listen();
   shutdown.onShutdown('stop taking RPC requests', () => app.close());
+  if (config.METRICS_PORT !== undefined) {
+    const ops = await startOpsServer({
+      port: config.METRICS_PORT,
+      isReady: () => !nats.isClosed(),
+    });
+    shutdown.onShutdown('close the ops server', () => ops.close());
+  }
   logger.info({ pid: process.pid }, `${SERVICE} is serving rpc.${SERVICE}.*`);
 }
 
