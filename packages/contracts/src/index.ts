@@ -54,3 +54,5 @@ export { type Logger, silentLogger } from './logger.js';
 export { PageQuery, page, type Page, encodeCursor, decodeCursor } from './pagination.js';
 export * as inventory from './inventory.js';
 export * as identity from './identity.js';
+export * as orders from './orders.js';
+export * as payments from './payments.js';

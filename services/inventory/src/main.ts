@@ -22,6 +22,7 @@ import {
 } from '@omni/service-kit';
 import { z } from 'zod';
 import { createInventory } from './application/context.js';
+import { startOrderReactions } from './integration/orders.js';
 import { InventoryModule } from './module.js';
 import { migrateInventorySchema } from './schema.js';
 
@@ -51,8 +52,13 @@ async function main(): Promise<void> {
   observeRelayLag(SERVICE, () => relay.lag());
   shutdown.onShutdown('stop the relay', () => relay.stop());
 
+  const inventory = createInventory(store);
+  await ensureServiceStream(nats, 'orders'); // the stream inventory reacts to; whoever starts first creates it
+  const orderReactions = await startOrderReactions(nats, inventory, logger);
+  shutdown.onShutdown('stop reacting to orders', () => orderReactions.stop());
+
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
-    InventoryModule.with(createInventory(store), nats),
+    InventoryModule.with(inventory, nats),
     { ...rpcServerOptions({ service: SERVICE, natsUrl: config.NATS_URL }), logger: false },
   );
   app.useGlobalFilters(new RpcErrorFilter(logger));

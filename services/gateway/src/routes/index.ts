@@ -3,6 +3,7 @@ import type { RouteSpec } from '../http/route.js';
 import type { Auth } from '../identity/auth.js';
 import { authRoutes } from './auth.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
+import { ordersRoutes } from './orders.routes.js';
 
 export interface RouteDependencies {
   readonly auth: Auth;
@@ -11,5 +12,5 @@ export interface RouteDependencies {
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
 export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
-  return [...authRoutes(auth), ...inventoryRoutes(rpc)];
+  return [...authRoutes(auth), ...inventoryRoutes(rpc), ...ordersRoutes(rpc)];
 }

@@ -1,0 +1,125 @@
+/** Orders' public language (CONTRACT §5, §6). */
+import { z } from 'zod';
+import { Money } from './money.js';
+import { PageQuery, page } from './pagination.js';
+
+export const ORDER_STATUSES = [
+  'pending',
+  'awaiting_payment',
+  'rejected',
+  'paid',
+  'shipped',
+  'cancelled',
+] as const;
+export const OrderStatus = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const PlaceOrderInput = z
+  .object({
+    customer: z.object({ name: z.string().trim().min(1).max(200), email: z.email().optional() }).strict(),
+    locationId: z.uuid(),
+    lines: z
+      .array(z.object({ productId: z.uuid(), quantity: z.number().int().positive() }).strict())
+      .min(1)
+      .max(200),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict()
+  .meta({ id: 'PlaceOrderInput' });
+
+export const CancelOrderInput = z
+  .object({ reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .meta({ id: 'CancelOrderInput' });
+
+export const ListOrdersQuery = PageQuery.extend({ status: OrderStatus.optional() });
+
+export const OrderLine = z.object({
+  productId: z.uuid(),
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  unitPrice: Money,
+  lineTotal: Money,
+});
+
+export const FailedLine = z.object({
+  productId: z.uuid(),
+  requested: z.number().int(),
+  available: z.number().int(),
+});
+
+export const Order = z
+  .object({
+    id: z.uuid(),
+    status: OrderStatus,
+    customer: z.object({ name: z.string(), email: z.string().optional() }),
+    locationId: z.uuid(),
+    lines: z.array(OrderLine),
+    notes: z.string().nullable(),
+    total: Money,
+    paid: Money,
+    due: Money,
+    statusHistory: z.array(
+      z.object({ status: OrderStatus, at: z.iso.datetime(), reason: z.string().optional() }),
+    ),
+    rejection: z.object({ reason: z.string(), failedLines: z.array(FailedLine) }).nullable(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Order' });
+
+export const OrderPage = page(Order).meta({ id: 'OrderPage' });
+
+export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
+export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
+export type OrderLine = z.infer<typeof OrderLine>;
+export type Order = z.infer<typeof Order>;
+
+// ---- events -------------------------------------------------------------------------------------
+
+export interface OrderPlaced {
+  readonly orderId: string;
+  readonly customer: { readonly name: string; readonly email?: string };
+  readonly locationId: string;
+  readonly lines: readonly OrderLine[];
+  readonly total: Money;
+  readonly notes: string | null;
+}
+export interface OrderStatusChanged {
+  readonly orderId: string;
+  readonly from: OrderStatus;
+  readonly to: OrderStatus;
+  readonly reason?: string;
+  readonly failedLines?: readonly z.infer<typeof FailedLine>[];
+}
+export interface OrderCancelled {
+  readonly orderId: string;
+  readonly reason: string;
+  /** What had been paid when it was cancelled: payments refunds it. */
+  readonly paid: Money;
+}
+export interface OrderShipped {
+  readonly orderId: string;
+}
+/** Payments recorded against the order, as orders learnt them from payments' events. */
+export interface OrderPaymentApplied {
+  readonly orderId: string;
+  readonly paymentId: string;
+  readonly amount: Money;
+}
+
+export type OrderEvent =
+  | { readonly type: 'placed'; readonly data: OrderPlaced }
+  | { readonly type: 'status_changed'; readonly data: OrderStatusChanged }
+  | { readonly type: 'payment_applied'; readonly data: OrderPaymentApplied }
+  | { readonly type: 'cancelled'; readonly data: OrderCancelled }
+  | { readonly type: 'shipped'; readonly data: OrderShipped };
+
+export const ORDERS_RPC = {
+  placeOrder: 'placeOrder',
+  getOrder: 'getOrder',
+  listOrders: 'listOrders',
+  cancelOrder: 'cancelOrder',
+  shipOrder: 'shipOrder',
+} as const;

@@ -1,0 +1,81 @@
+/** Payments' public language (CONTRACT §5, §6). */
+import { z } from 'zod';
+import { Money } from './money.js';
+import { page } from './pagination.js';
+
+export const PAYMENT_METHODS = ['card', 'cash', 'transfer'] as const;
+
+export const RecordPaymentInput = z
+  .object({
+    orderId: z.uuid(),
+    amount: Money,
+    method: z.enum(PAYMENT_METHODS),
+    reference: z.string().max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'RecordPaymentInput' });
+
+export const RefundInput = z
+  .object({ amount: Money, reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .meta({ id: 'RefundInput' });
+
+export const ListPaymentsQuery = z.object({
+  orderId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(512).optional(),
+});
+
+export const Refund = z.object({
+  id: z.uuid(),
+  amount: Money,
+  reason: z.string(),
+  refundedAt: z.iso.datetime(),
+});
+
+export const Payment = z
+  .object({
+    id: z.uuid(),
+    orderId: z.uuid(),
+    amount: Money,
+    method: z.enum(PAYMENT_METHODS),
+    reference: z.string().nullable(),
+    status: z.enum(['recorded', 'partially_refunded', 'refunded']),
+    recordedAt: z.iso.datetime(),
+    refunded: Money,
+    refunds: z.array(Refund),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Payment' });
+
+export const PaymentPage = page(Payment).meta({ id: 'PaymentPage' });
+
+export type RecordPaymentInput = z.infer<typeof RecordPaymentInput>;
+export type RefundInput = z.infer<typeof RefundInput>;
+export type ListPaymentsQuery = z.infer<typeof ListPaymentsQuery>;
+export type Payment = z.infer<typeof Payment>;
+
+export interface PaymentRecorded {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly amount: Money;
+  readonly method: (typeof PAYMENT_METHODS)[number];
+  readonly reference: string | null;
+}
+export interface PaymentRefunded {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly refundId: string;
+  readonly amount: Money;
+  readonly reason: string;
+}
+export type PaymentEvent =
+  | { readonly type: 'recorded'; readonly data: PaymentRecorded }
+  | { readonly type: 'refunded'; readonly data: PaymentRefunded };
+
+export const PAYMENTS_RPC = {
+  recordPayment: 'recordPayment',
+  refundPayment: 'refundPayment',
+  getPayment: 'getPayment',
+  listPayments: 'listPayments',
+} as const;

@@ -1,0 +1,110 @@
+import type { orders } from '@omni/contracts';
+import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import type { Projection, TableNames } from '@omni/projections';
+
+/**
+ * One row per order with its lines, money and status history (GET /orders/{id}, GET /orders), and
+ * the payment deadline of orders awaiting payment, kept in the same transaction as their status.
+ */
+export const orderDetailsProjection: Projection = {
+  name: 'orders',
+  tables: ['order_list', 'payment_deadlines'],
+
+  async createTables(tx: Tx, t: TableNames) {
+    await tx.query(`
+      CREATE TABLE IF NOT EXISTS ${t['order_list']} (
+        id uuid PRIMARY KEY,
+        status text NOT NULL,
+        customer jsonb NOT NULL,
+        location_id uuid NOT NULL,
+        lines jsonb NOT NULL,
+        notes text,
+        total_amount bigint NOT NULL,
+        currency char(3) NOT NULL,
+        paid_amount bigint NOT NULL DEFAULT 0,
+        history jsonb NOT NULL,
+        rejection jsonb,
+        version int NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS ${indexName(t['order_list']!, 'status')} ON ${t['order_list']} (status, id);
+      CREATE TABLE IF NOT EXISTS ${t['payment_deadlines']} (order_id uuid PRIMARY KEY, awaiting_since timestamptz NOT NULL);`);
+  },
+
+  async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    const e = asDomainEvent<orders.OrderEvent>(event);
+    const list = t['order_list']!;
+    const entry = (status: string, reason?: string) =>
+      JSON.stringify([{ status, at: event.recordedAt.toISOString(), ...(reason ? { reason } : {}) }]);
+    switch (e.type) {
+      case 'placed': {
+        const d = e.data;
+        await tx.query(
+          `INSERT INTO ${list} (id, status, customer, location_id, lines, notes, total_amount, currency, history, version, created_at)
+           VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+          [
+            d.orderId,
+            d.customer,
+            d.locationId,
+            JSON.stringify(d.lines),
+            d.notes,
+            d.total.amount,
+            d.total.currency,
+            entry('pending'),
+            event.streamVersion,
+            event.recordedAt,
+          ],
+        );
+        return;
+      }
+      case 'status_changed': {
+        const { to, reason, failedLines } = e.data;
+        const rejection =
+          to === 'rejected'
+            ? JSON.stringify({ reason: reason ?? 'rejected', failedLines: failedLines ?? [] })
+            : null;
+        await tx.query(
+          `UPDATE ${list} SET status = $2, history = history || $3::jsonb, rejection = coalesce($4::jsonb, rejection), version = $5 WHERE id = $1`,
+          [e.data.orderId, to, entry(to, reason), rejection, event.streamVersion],
+        );
+        return setDeadline(tx, t, e.data.orderId, to === 'awaiting_payment' ? event.recordedAt : undefined);
+      }
+      case 'payment_applied':
+        await tx.query(`UPDATE ${list} SET paid_amount = paid_amount + $2, version = $3 WHERE id = $1`, [
+          e.data.orderId,
+          e.data.amount.amount,
+          event.streamVersion,
+        ]);
+        return;
+      case 'cancelled':
+      case 'shipped': {
+        const status = e.type;
+        const reason = e.type === 'cancelled' ? e.data.reason : undefined;
+        await tx.query(
+          `UPDATE ${list} SET status = $2, history = history || $3::jsonb, version = $4 WHERE id = $1`,
+          [e.data.orderId, status, entry(status, reason), event.streamVersion],
+        );
+        return setDeadline(tx, t, e.data.orderId, undefined);
+      }
+      default:
+        return;
+    }
+  },
+};
+
+/** The payment deadline lives exactly as long as the order awaits payment. */
+async function setDeadline(tx: Tx, t: TableNames, orderId: string, awaitingSince: Date | undefined) {
+  if (!awaitingSince) {
+    await tx.query(`DELETE FROM ${t['payment_deadlines']} WHERE order_id = $1`, [orderId]);
+    return;
+  }
+  // The timeout itself is configuration (ORDER_PAYMENT_TIMEOUT_MS), applied when deadlines are read.
+  await tx.query(
+    `INSERT INTO ${t['payment_deadlines']} (order_id, awaiting_since) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING`,
+    [orderId, awaitingSince],
+  );
+}
+
+function indexName(table: string, column: string): string {
+  return `${table.split('.').pop()}_${column}_idx`;
+}

@@ -1,0 +1,76 @@
+import type { CloudEvent, inventory } from '@omni/contracts';
+import type { Tx } from '@omni/event-store';
+
+/**
+ * Orders' own copy of the catalogue prices, built from inventory's product events (no synchronous
+ * call to inventory when an order is placed). A row only moves forward by stream version, so a
+ * redelivered or late event changes nothing.
+ */
+export const PRICE_LIST_DDL = (schema: string) => `
+  CREATE TABLE IF NOT EXISTS ${schema}.price_list (
+    product_id uuid PRIMARY KEY,
+    sku text NOT NULL,
+    name text NOT NULL,
+    price_amount bigint NOT NULL,
+    currency char(3) NOT NULL,
+    version int NOT NULL
+  )`;
+
+export async function applyProductEvent(tx: Tx, schema: string, event: CloudEvent): Promise<void> {
+  if (event.type === 'inventory.product.registered') {
+    const d = event.data as unknown as inventory.ProductRegistered;
+    await tx.query(
+      `INSERT INTO ${schema}.price_list VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (product_id) DO NOTHING`,
+      [d.productId, d.sku, d.name, d.price.amount, d.price.currency, event.streamversion],
+    );
+  } else if (event.type === 'inventory.product.updated') {
+    const { productId, changes } = event.data as unknown as inventory.ProductUpdated;
+    await tx.query(
+      `UPDATE ${schema}.price_list SET name = coalesce($2, name), price_amount = coalesce($3, price_amount),
+         currency = coalesce($4, currency), version = $5
+       WHERE product_id = $1 AND version < $5`,
+      [
+        productId,
+        changes.name ?? null,
+        changes.price?.amount ?? null,
+        changes.price?.currency ?? null,
+        event.streamversion,
+      ],
+    );
+  }
+}
+
+export interface PricedProduct {
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly price: { amount: number; currency: string };
+}
+
+export async function pricesOf(
+  tx: Tx,
+  schema: string,
+  productIds: readonly string[],
+): Promise<Map<string, PricedProduct>> {
+  const { rows } = await tx.query<{
+    product_id: string;
+    sku: string;
+    name: string;
+    price_amount: string;
+    currency: string;
+  }>(
+    `SELECT product_id, sku, name, price_amount, currency FROM ${schema}.price_list WHERE product_id = ANY($1)`,
+    [productIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.product_id,
+      {
+        productId: r.product_id,
+        sku: r.sku,
+        name: r.name,
+        price: { amount: Number(r.price_amount), currency: r.currency },
+      },
+    ]),
+  );
+}

@@ -1,0 +1,118 @@
+import type { orders } from '@omni/contracts';
+import { given } from '@omni/testing';
+import { orderDecider } from '../src/domain/order/decider.js';
+
+const orderId = '0190aaaa-0000-7000-8000-0000000000aa';
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const placedData: Omit<orders.OrderPlaced, 'orderId'> = {
+  customer: { name: 'Ada' },
+  locationId: '0190aaaa-0000-7000-8000-00000000000a',
+  lines: [],
+  total: eur(1000),
+  notes: null,
+};
+const placed: orders.OrderEvent = { type: 'placed', data: { orderId, ...placedData } };
+const to = (from: orders.OrderStatus, status: orders.OrderStatus, reason?: string): orders.OrderEvent => ({
+  type: 'status_changed',
+  data: { orderId, from, to: status, ...(reason ? { reason } : {}) },
+});
+const applied = (paymentId: string, amount: number): orders.OrderEvent => ({
+  type: 'payment_applied',
+  data: { orderId, paymentId, amount: eur(amount) },
+});
+const awaiting = [placed, to('pending', 'awaiting_payment')];
+const paid = [...awaiting, applied('p1', 1000), to('awaiting_payment', 'paid')];
+
+describe('order decider', () => {
+  it('places an order once', () => {
+    given(orderDecider, [])
+      .when({ type: 'PlaceOrder', orderId, ...placedData })
+      .then([placed]);
+    given(orderDecider, [placed])
+      .when({ type: 'PlaceOrder', orderId, ...placedData })
+      .thenFails('order_exists');
+  });
+
+  describe('when the order is pending', () => {
+    it('awaits payment once its stock is reserved', () => {
+      given(orderDecider, [placed])
+        .when({ type: 'ConfirmReservation', orderId })
+        .then([to('pending', 'awaiting_payment')]);
+    });
+    it('is rejected with the failing lines when stock is refused', () => {
+      const failedLines = [{ productId: 'x', requested: 3, available: 1 }];
+      given(orderDecider, [placed])
+        .when({ type: 'RejectReservation', orderId, reason: 'insufficient_stock', failedLines })
+        .then([
+          {
+            type: 'status_changed',
+            data: { orderId, from: 'pending', to: 'rejected', reason: 'insufficient_stock', failedLines },
+          },
+        ]);
+    });
+    it('can be cancelled', () => {
+      given(orderDecider, [placed])
+        .when({ type: 'CancelOrder', orderId, reason: 'x' })
+        .then([{ type: 'cancelled', data: { orderId, reason: 'x', paid: eur(0) } }]);
+    });
+    it('cannot ship', () => {
+      given(orderDecider, [placed]).when({ type: 'ShipOrder', orderId }).thenFails('order_not_paid');
+    });
+  });
+
+  describe('when the order awaits payment', () => {
+    it('applies a partial payment, then becomes paid when payments cover the total', () => {
+      given(orderDecider, awaiting)
+        .when({ type: 'ApplyPayment', orderId, paymentId: 'p1', amount: eur(400) })
+        .then([applied('p1', 400)]);
+      given(orderDecider, [...awaiting, applied('p1', 400)])
+        .when({ type: 'ApplyPayment', orderId, paymentId: 'p2', amount: eur(600) })
+        .then([applied('p2', 600), to('awaiting_payment', 'paid')]);
+    });
+    it('applies the same payment only once', () => {
+      given(orderDecider, [...awaiting, applied('p1', 400)])
+        .when({ type: 'ApplyPayment', orderId, paymentId: 'p1', amount: eur(400) })
+        .then([]);
+    });
+    it('is cancelled with payment_timeout when its deadline passes', () => {
+      given(orderDecider, awaiting)
+        .when({ type: 'ExpirePayment', orderId })
+        .then([{ type: 'cancelled', data: { orderId, reason: 'payment_timeout', paid: eur(0) } }]);
+    });
+    it('ignores a late reservation outcome', () => {
+      given(orderDecider, awaiting).when({ type: 'ConfirmReservation', orderId }).then([]);
+    });
+  });
+
+  describe('when the order is paid', () => {
+    it('ships', () => {
+      given(orderDecider, paid)
+        .when({ type: 'ShipOrder', orderId })
+        .then([{ type: 'shipped', data: { orderId } }]);
+    });
+    it('can be cancelled, carrying what was paid for the refund', () => {
+      given(orderDecider, paid)
+        .when({ type: 'CancelOrder', orderId, reason: 'x' })
+        .then([{ type: 'cancelled', data: { orderId, reason: 'x', paid: eur(1000) } }]);
+    });
+    it('no longer times out', () => {
+      given(orderDecider, paid).when({ type: 'ExpirePayment', orderId }).then([]);
+    });
+  });
+
+  describe('when the order has shipped', () => {
+    it('cannot be cancelled or shipped again', () => {
+      const shipped: orders.OrderEvent[] = [...paid, { type: 'shipped', data: { orderId } }];
+      given(orderDecider, shipped)
+        .when({ type: 'CancelOrder', orderId, reason: 'x' })
+        .thenFails('order_shipped');
+      given(orderDecider, shipped).when({ type: 'ShipOrder', orderId }).thenFails('order_shipped');
+    });
+  });
+
+  it('refuses to cancel a rejected or cancelled order', () => {
+    given(orderDecider, [placed, to('pending', 'rejected')])
+      .when({ type: 'CancelOrder', orderId, reason: 'x' })
+      .thenFails('order_closed');
+  });
+});

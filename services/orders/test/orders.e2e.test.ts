@@ -1,0 +1,172 @@
+import { OmniClient, ok } from '@omni/client';
+import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+
+let system: RunningSystem;
+let admin: OmniClient;
+
+beforeAll(async () => {
+  system = await startSystem({ env: { ORDER_PAYMENT_TIMEOUT_MS: '4000' } });
+  admin = new OmniClient({ baseUrl: system.baseUrl });
+  await admin.login('admin@omni.local', 'omni-admin');
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+
+async function stockedProduct(locationId: string, onHand: number, price = 1250) {
+  const product = ok(
+    await admin.http.POST('/inventory/products', {
+      body: { sku: unique('ORD'), name: 'Widget', price: { amount: price, currency: 'EUR' } },
+    }),
+  );
+  if (onHand > 0) {
+    ok(
+      await admin.http.POST('/inventory/products/{productId}/receipts', {
+        params: { path: { productId: product.id } },
+        body: { locationId, quantity: onHand },
+      }),
+    );
+  }
+  return product;
+}
+
+const stockOf = async (productId: string) =>
+  ok(await admin.http.GET('/inventory/products/{productId}', { params: { path: { productId } } })).totals;
+const orderOf = async (orderId: string) =>
+  ok(await admin.http.GET('/orders/{orderId}', { params: { path: { orderId } } }));
+
+/** The price list in orders follows inventory's events: wait until it knows the products. */
+function place(locationId: string, lines: { productId: string; quantity: number }[]) {
+  return eventually(async () =>
+    ok(await admin.http.POST('/orders', { body: { customer: { name: 'Ada' }, locationId, lines } })),
+  );
+}
+
+async function newLocation() {
+  return ok(await admin.http.POST('/inventory/locations', { body: { code: unique('ORD'), name: 'Shop' } }));
+}
+
+it('prices the lines at placement and reserves every line: pending → awaiting_payment', async () => {
+  const location = await newLocation();
+  const [a, b] = [await stockedProduct(location.id, 10, 1250), await stockedProduct(location.id, 5, 300)];
+  const order = await place(location.id, [
+    { productId: a.id, quantity: 2 },
+    { productId: b.id, quantity: 3 },
+  ]);
+  expect(order).toMatchObject({ status: 'pending', total: { amount: 2 * 1250 + 3 * 300, currency: 'EUR' } });
+  expect(order.lines[0]).toMatchObject({
+    unitPrice: { amount: 1250, currency: 'EUR' },
+    lineTotal: { amount: 2500, currency: 'EUR' },
+  });
+  await eventually(async () => expect((await orderOf(order.id)).status).toBe('awaiting_payment'));
+  expect(await stockOf(a.id)).toEqual({ onHand: 10, reserved: 2, available: 8 });
+  expect(await stockOf(b.id)).toEqual({ onHand: 5, reserved: 3, available: 2 });
+  const details = await orderOf(order.id);
+  expect(details.statusHistory.map((h) => h.status)).toEqual(['pending', 'awaiting_payment']);
+  expect(details.due).toEqual(details.total);
+});
+
+it('rejects an order when a line cannot be reserved, naming the line, and reserves nothing', async () => {
+  const location = await newLocation();
+  const [plenty, scarce] = [await stockedProduct(location.id, 10), await stockedProduct(location.id, 1)];
+  const order = await place(location.id, [
+    { productId: plenty.id, quantity: 2 },
+    { productId: scarce.id, quantity: 3 },
+  ]);
+  await eventually(async () => expect((await orderOf(order.id)).status).toBe('rejected'));
+  const rejected = await orderOf(order.id);
+  expect(rejected.rejection).toEqual({
+    reason: 'insufficient_stock',
+    failedLines: [{ productId: scarce.id, requested: 3, available: 1 }],
+  });
+  expect(await stockOf(plenty.id)).toMatchObject({ reserved: 0 });
+  expect(await stockOf(scarce.id)).toMatchObject({ reserved: 0 });
+});
+
+it('refuses an unknown product with 422 unknown_product', async () => {
+  const location = await newLocation();
+  const response = await admin.http.POST('/orders', {
+    body: {
+      customer: { name: 'Ada' },
+      locationId: location.id,
+      lines: [{ productId: '01a20404-9117-74d3-ad2c-d10521d8eacf', quantity: 1 }],
+    },
+  });
+  expect(response.response.status).toBe(422);
+  expect(response.error).toMatchObject({ code: 'unknown_product' });
+});
+
+it('cancels an order awaiting payment and releases its reservation; a cancelled order cannot ship', async () => {
+  const location = await newLocation();
+  const product = await stockedProduct(location.id, 4);
+  const order = await place(location.id, [{ productId: product.id, quantity: 4 }]);
+  await eventually(async () => expect((await orderOf(order.id)).status).toBe('awaiting_payment'));
+  const ship = await admin.http.POST('/orders/{orderId}/ship', { params: { path: { orderId: order.id } } });
+  expect(ship.response.status).toBe(409);
+  expect(ship.error).toMatchObject({ code: 'order_not_paid' });
+  ok(
+    await admin.http.POST('/orders/{orderId}/cancel', {
+      params: { path: { orderId: order.id } },
+      body: { reason: 'changed my mind' },
+    }),
+  );
+  await eventually(async () =>
+    expect(await stockOf(product.id)).toEqual({ onHand: 4, reserved: 0, available: 4 }),
+  );
+  expect((await orderOf(order.id)).statusHistory.at(-1)).toMatchObject({
+    status: 'cancelled',
+    reason: 'changed my mind',
+  });
+});
+
+it('cancels an order left unpaid past ORDER_PAYMENT_TIMEOUT_MS with payment_timeout and releases its stock', async () => {
+  const location = await newLocation();
+  const product = await stockedProduct(location.id, 2);
+  const order = await place(location.id, [{ productId: product.id, quantity: 2 }]);
+  await eventually(async () => expect((await orderOf(order.id)).status).toBe('awaiting_payment'));
+  await eventually(async () => expect((await orderOf(order.id)).status).toBe('cancelled'), {
+    timeoutMs: 15_000,
+  });
+  expect((await orderOf(order.id)).statusHistory.at(-1)).toMatchObject({
+    status: 'cancelled',
+    reason: 'payment_timeout',
+  });
+  await eventually(async () =>
+    expect(await stockOf(product.id)).toMatchObject({ reserved: 0, available: 2 }),
+  );
+});
+
+it('lets only the roles of CONTRACT §3 place and read orders', async () => {
+  const location = await newLocation();
+  const product = await stockedProduct(location.id, 5);
+  await place(location.id, [{ productId: product.id, quantity: 1 }]);
+  for (const [roles, mayPlace, mayRead] of [
+    [['sales'], true, true],
+    [['accountant'], false, true],
+    [['clerk'], false, false],
+    [['staff'], false, false],
+  ] as const) {
+    const email = `${roles[0]}-${unique('u')}@omni.test`;
+    ok(
+      await admin.http.POST('/users', {
+        body: { email, name: 'x', password: 'long enough pw', roles: [...roles] },
+      }),
+    );
+    const user = new OmniClient({ baseUrl: system.baseUrl });
+    await user.login(email, 'long enough pw');
+    const placed = await user.http.POST('/orders', {
+      body: {
+        customer: { name: 'x' },
+        locationId: location.id,
+        lines: [{ productId: product.id, quantity: 1 }],
+      },
+    });
+    expect(placed.response.status).toBe(mayPlace ? 201 : 403);
+    expect((await user.http.GET('/orders', { params: { query: {} } })).response.status).toBe(
+      mayRead ? 200 : 403,
+    );
+  }
+});
