@@ -4,6 +4,7 @@ import type { Auth } from '../identity/auth.js';
 import { authRoutes } from './auth.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { ordersRoutes } from './orders.routes.js';
+import { paymentsRoutes } from './payments.routes.js';
 
 export interface RouteDependencies {
   readonly auth: Auth;
@@ -12,5 +13,5 @@ export interface RouteDependencies {
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
 export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
-  return [...authRoutes(auth), ...inventoryRoutes(rpc), ...ordersRoutes(rpc)];
+  return [...authRoutes(auth), ...inventoryRoutes(rpc), ...ordersRoutes(rpc), ...paymentsRoutes(rpc)];
 }

@@ -65,10 +65,13 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
       idempotent: true,
       ifMatch: true,
       refusals: [{ status: 409, code: 'order_shipped' }],
-      handle: forward(RPC.cancelOrder, ({ params, body }: RouteCall<{ orderId: string }, undefined, { reason: string }>) => ({
-        ...params,
-        body,
-      })),
+      handle: forward(
+        RPC.cancelOrder,
+        ({ params, body }: RouteCall<{ orderId: string }, undefined, { reason: string }>) => ({
+          ...params,
+          body,
+        }),
+      ),
     }),
     defineRoute({
       operationId: 'shipOrder',
