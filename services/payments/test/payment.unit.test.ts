@@ -45,7 +45,7 @@ describe('payment decider', () => {
         .when(record(eur(100), { ...awaiting(), status: 'pending' }))
         .thenFails('order_not_awaiting_payment');
       given(paymentDecider, [])
-        .when(record(eur(100), undefined))
+        .when({ ...record(eur(100)), order: undefined })
         .thenFails('unknown_order');
     });
   });
