@@ -18,6 +18,7 @@ import {
   ensureSchema,
   loadConfig,
   observeRelayLag,
+  startOpsServer,
 } from '@omni/service-kit';
 import { z } from 'zod';
 import { startPaymentDeadlines } from './application/payment-deadlines.js';
@@ -28,6 +29,8 @@ import { migrateOrdersSchema } from './schema.js';
 const SERVICE = 'orders';
 const OrdersEnv = z.object({
   ORDER_PAYMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(1_800_000),
+  /** `/health/*` and `/metrics` on their own port when set (Kubernetes probes, Prometheus). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 async function main(): Promise<void> {
@@ -66,6 +69,10 @@ async function main(): Promise<void> {
   app.useGlobalInterceptors(new RpcTracingInterceptor());
   await app.listen();
   shutdown.onShutdown('stop taking RPC requests', () => app.close());
+  if (config.METRICS_PORT !== undefined) {
+    const ops = await startOpsServer({ port: config.METRICS_PORT, isReady: () => !nats.isClosed() });
+    shutdown.onShutdown('close the ops server', () => ops.close());
+  }
   logger.info({ pid: process.pid }, `${SERVICE} is serving rpc.${SERVICE}.*`);
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { createEventStore, startRelay } from '@omni/event-store';
+import { z } from 'zod';
 import {
   RpcErrorFilter,
   RpcTracingInterceptor,
@@ -18,15 +19,18 @@ import {
   ensureSchema,
   loadConfig,
   observeRelayLag,
+  startOpsServer,
 } from '@omni/service-kit';
 import { startOrderReactions } from './integration/orders.js';
 import { PaymentsModule } from './module.js';
 import { migratePaymentsSchema } from './schema.js';
 
 const SERVICE = 'payments';
+/** `/health/*` and `/metrics` on their own port when set (Kubernetes probes, Prometheus). */
+const PaymentsEnv = z.object({ METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional() });
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(PaymentsEnv);
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
   const shutdown = createShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
 
@@ -59,6 +63,10 @@ async function main(): Promise<void> {
   app.useGlobalInterceptors(new RpcTracingInterceptor());
   await app.listen();
   shutdown.onShutdown('stop taking RPC requests', () => app.close());
+  if (config.METRICS_PORT !== undefined) {
+    const ops = await startOpsServer({ port: config.METRICS_PORT, isReady: () => !nats.isClosed() });
+    shutdown.onShutdown('close the ops server', () => ops.close());
+  }
   logger.info({ pid: process.pid }, `${SERVICE} is serving rpc.${SERVICE}.*`);
 }
 
