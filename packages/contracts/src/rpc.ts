@@ -20,6 +20,11 @@ export interface RpcContext {
   readonly correlationId: string;
   /** From `If-Match`: the command is refused with 412 unless the aggregate is at this version. */
   readonly expectedVersion?: number;
+  /**
+   * From `Idempotency-Key`, scoped to the caller. The service records it with the command's events,
+   * so a retry whose first answer was lost (a timeout, a crash after the commit) has no second effect.
+   */
+  readonly idempotencyKey?: string;
 }
 
 export interface RpcRequest<Input = unknown> {

@@ -26,6 +26,37 @@ export interface RunCommandOptions {
 }
 
 /**
+ * A command that carries an idempotency key: `streamId` of the first run when the key was seen
+ * before (nothing is decided again), otherwise runs it and records the key with its events.
+ */
+export async function onceByKey<T>(
+  session: CommandSession,
+  store: EventStore,
+  key: string | undefined,
+  run: () => Promise<{ result: T; streamId: StreamId }>,
+): Promise<{ result: T | undefined; streamId: StreamId; replayed: boolean }> {
+  if (key === undefined) return { ...(await run()), replayed: false };
+  const { rows } = await session.tx.query<{ stream_id: string }>(
+    `SELECT stream_id FROM ${store.schema}.command_keys WHERE key = $1`,
+    [key],
+  );
+  if (rows[0]) return { result: undefined, streamId: rows[0].stream_id, replayed: true };
+  const outcome = await run();
+  try {
+    await session.tx.query(`INSERT INTO ${store.schema}.command_keys (key, stream_id) VALUES ($1, $2)`, [
+      key,
+      outcome.streamId,
+    ]);
+  } catch (error) {
+    // The same key committed meanwhile by a concurrent retry: start over and find it recorded.
+    if ((error as { code?: string }).code === '23505')
+      throw new ConcurrencyError(outcome.streamId, -1, undefined, { cause: error });
+    throw error;
+  }
+  return { ...outcome, replayed: false };
+}
+
+/**
  * Runs `work` in one transaction (load → decide → append + inline read models) and runs it again
  * from the start when another writer got there first, a bounded number of times.
  */
@@ -73,42 +104,66 @@ export interface ExecuteCommandOptions<C, E extends DomainEvent, S> {
   /** Inline read models, written in the command's transaction. */
   readonly project?: (tx: Tx, events: StoredEvent[]) => Promise<void>;
   readonly maxAttempts?: number;
+  /** See `onceByKey`: a repeated key decides nothing and reports `replayed`. */
+  readonly idempotencyKey?: string;
 }
 
 /** The common case: one command on one stream. A refusal from `decide` is thrown as it is. */
 export async function executeCommand<C, E extends DomainEvent, S>(
   store: EventStore,
   options: ExecuteCommandOptions<C, E, S>,
-): Promise<{ events: StoredEvent[]; state: S; version: number }> {
-  const { streamId, decider, command, metadata, expectedVersion, project } = options;
+): Promise<{ events: StoredEvent[]; state: S; version: number; replayed: boolean; streamId: StreamId }> {
+  const { streamId, decider, command, metadata, expectedVersion, project, idempotencyKey } = options;
   return runCommand(
     store,
     async (session) => {
-      const { state, version } = await session.load(streamId, decider);
-      if (expectedVersion !== undefined && expectedVersion !== version) {
-        throw new PreconditionFailedError(`The resource is at version ${version}, not ${expectedVersion}`);
-      }
-      const decided = decider.decide(command, state);
-      if (!Array.isArray(decided)) throw decided;
-      const newEvents = (decided as readonly E[]).map((e) => ({
-        type: e.type,
-        data: e.data as Record<string, unknown>,
-        metadata,
+      const once = await onceByKey(session, store, idempotencyKey, async () => ({
+        streamId,
+        result: await decideAndAppend(session, store, {
+          streamId,
+          decider,
+          command,
+          metadata,
+          expectedVersion,
+          project,
+        }),
       }));
-      const events = await session.append([{ streamId, expectedVersion: version, events: newEvents }]);
-      await project?.(session.tx, events);
-      const next = (decided as readonly E[]).reduce(decider.evolve, state);
-      const nextVersion = version + events.length;
-      if (
-        decider.snapshotKey &&
-        Math.floor(nextVersion / SNAPSHOT_EVERY) > Math.floor(version / SNAPSHOT_EVERY)
-      ) {
-        await writeSnapshot(store, session.tx, streamId, decider.snapshotKey, nextVersion, next);
-      }
-      return { events, state: next, version: nextVersion };
+      if (once.result) return { ...once.result, replayed: false, streamId };
+      // Seen before: report the stream the first run wrote to (a new id may have been drawn since).
+      const { state, version } = await session.load(once.streamId, decider);
+      return { events: [], state, version, replayed: true, streamId: once.streamId };
     },
     options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts },
   );
+}
+
+async function decideAndAppend<C, E extends DomainEvent, S>(
+  session: CommandSession,
+  store: EventStore,
+  options: Pick<
+    ExecuteCommandOptions<C, E, S>,
+    'streamId' | 'decider' | 'command' | 'metadata' | 'expectedVersion' | 'project'
+  >,
+) {
+  const { streamId, decider, command, metadata, expectedVersion, project } = options;
+  const { state, version } = await session.load(streamId, decider);
+  if (expectedVersion !== undefined && expectedVersion !== version) {
+    throw new PreconditionFailedError(`The resource is at version ${version}, not ${expectedVersion}`);
+  }
+  const decided = decider.decide(command, state);
+  if (!Array.isArray(decided)) throw decided;
+  const newEvents = (decided as readonly E[]).map((e) => ({ type: e.type, data: e.data, metadata }));
+  const events = await session.append([{ streamId, expectedVersion: version, events: newEvents }]);
+  await project?.(session.tx, events);
+  const next = (decided as readonly E[]).reduce(decider.evolve, state);
+  const nextVersion = version + events.length;
+  if (
+    decider.snapshotKey &&
+    Math.floor(nextVersion / SNAPSHOT_EVERY) > Math.floor(version / SNAPSHOT_EVERY)
+  ) {
+    await writeSnapshot(store, session.tx, streamId, decider.snapshotKey, nextVersion, next);
+  }
+  return { events, state: next, version: nextVersion };
 }
 
 async function readSnapshot<S>(store: EventStore, tx: Tx, streamId: StreamId, key: string) {

@@ -17,6 +17,7 @@ export {
   type ExecuteCommandOptions,
   runCommand,
   executeCommand,
+  onceByKey,
   SNAPSHOT_EVERY,
 } from './command.js';
 export { type Relay, type RelayOptions, startRelay } from './relay.js';

@@ -33,6 +33,12 @@ export async function migrateEventStore(pool: Pool, schema: string): Promise<voi
         version int NOT NULL,
         state jsonb NOT NULL
       );
+      -- Idempotency keys of commands, recorded with their events (see command.ts).
+      CREATE TABLE IF NOT EXISTS ${schema}.command_keys (
+        key text PRIMARY KEY,
+        stream_id text NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      );
       -- Appends notify after commit (see store.ts), not from a trigger: a NOTIFY inside the transaction
       -- serialises every committing writer on one lock and defeats group commit.
       DROP TRIGGER IF EXISTS events_notify ON ${schema}.events;

@@ -253,3 +253,45 @@ describe('snapshots', () => {
     });
   });
 });
+
+describe('idempotency keys', () => {
+  it('a repeated key decides nothing and reports the stream of the first run', async () => {
+    const key = `key-${newId()}`;
+    const first = await executeCommand(store, {
+      streamId: `counter-${newId()}`,
+      decider: counter,
+      command: { by: 1 },
+      metadata,
+      idempotencyKey: key,
+    });
+    const retry = await executeCommand(store, {
+      streamId: `counter-${newId()}`,
+      decider: counter,
+      command: { by: 1 },
+      metadata,
+      idempotencyKey: key,
+    });
+    expect(first).toMatchObject({ replayed: false, version: 1 });
+    expect(retry).toMatchObject({ replayed: true, streamId: first.streamId, version: 1, events: [] });
+    expect(await store.readStream(retry.streamId)).toHaveLength(1);
+  });
+
+  it('two concurrent runs with one key have one effect', async () => {
+    const key = `key-${newId()}`;
+    const stream = `counter-${newId()}`;
+    const runs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        executeCommand(store, {
+          streamId: stream,
+          decider: counter,
+          command: { by: 1 },
+          metadata,
+          idempotencyKey: key,
+          maxAttempts: 20,
+        }),
+      ),
+    );
+    expect(runs.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+});

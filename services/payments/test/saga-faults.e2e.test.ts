@@ -34,7 +34,7 @@ async function runOrders(faults: () => Promise<void>) {
   const location = ok(
     await admin.http.POST('/inventory/locations', { body: { code: unique('F'), name: 'Shop' } }),
   );
-  const products = [];
+  const products: { id: string }[] = [];
   for (let i = 0; i < 5; i++) {
     const product = ok(
       await admin.http.POST('/inventory/products', {

@@ -80,10 +80,12 @@ export class RoutePipeline {
     const body = parse(route.body, req.body);
     if (errors.length) throw new ValidationError('The request is invalid', errors);
     const expectedVersion = route.ifMatch ? parseIfMatch(req.header('if-match')) : undefined;
+    const key = route.idempotent ? req.header('idempotency-key') : undefined;
     const context: RpcContext = {
       correlationId: traceIdOf(res),
       ...(actor ? { actor } : {}),
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      ...(key ? { idempotencyKey: `${actor?.userId ?? 'anonymous'}:${route.operationId}:${key}` } : {}),
     };
     return {
       params,

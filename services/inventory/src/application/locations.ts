@@ -3,6 +3,7 @@ import { executeCommand } from '@omni/event-store';
 import { locationDecider } from '../domain/location/decider.js';
 import { getLocation } from '../projections/locationList/query.js';
 import { metadataFrom, type Inventory } from './context.js';
+import { idOfStream } from './products.js';
 import { claimUniqueKey } from './unique-keys.js';
 
 export const locationStream = (locationId: string) => `location-${locationId}`;
@@ -13,11 +14,12 @@ export async function createLocation(
   context: RpcContext,
 ): Promise<inventory.Location> {
   const locationId = newId();
-  await executeCommand(inventory.store, {
+  const { streamId } = await executeCommand(inventory.store, {
     streamId: locationStream(locationId),
     decider: locationDecider,
     command: { type: 'CreateLocation', locationId, code: input.code, name: input.name },
     metadata: metadataFrom(context),
+    ...(context.idempotencyKey === undefined ? {} : { idempotencyKey: context.idempotencyKey }),
     project: async (tx, events) => {
       await claimUniqueKey(tx, inventory.schema, {
         kind: 'location_code',
@@ -27,7 +29,7 @@ export async function createLocation(
       await inventory.project(tx, events);
     },
   });
-  return getLocation(inventory.pool, inventory.schema, locationId);
+  return getLocation(inventory.pool, inventory.schema, idOfStream(streamId));
 }
 
 /** Stock can only move at a location that exists: an unknown one is a refused command (422). */

@@ -7,6 +7,7 @@ import { metadataFrom, type Inventory } from './context.js';
 import { claimUniqueKey } from './unique-keys.js';
 
 export const productStream = (productId: string) => `product-${productId}`;
+export const idOfStream = (streamId: string) => streamId.slice(streamId.indexOf('-') + 1);
 
 /** Runs one product command (load → decide → append + inline read models) and answers the product. */
 async function decideOnProduct(
@@ -15,18 +16,20 @@ async function decideOnProduct(
   context: RpcContext,
   beforeAppend?: (tx: import('@omni/event-store').Tx) => Promise<void>,
 ): Promise<inventory.ProductDetails> {
-  await executeCommand(inventory.store, {
+  const { streamId } = await executeCommand(inventory.store, {
     streamId: productStream(command.productId),
     decider: productDecider,
     command,
     metadata: metadataFrom(context),
     ...(context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion }),
+    ...(context.idempotencyKey === undefined ? {} : { idempotencyKey: context.idempotencyKey }),
     project: async (tx, events) => {
       await beforeAppend?.(tx);
       await inventory.project(tx, events);
     },
   });
-  return getProductDetails(inventory.pool, inventory.schema, command.productId);
+  // A repeated Idempotency-Key answers with the product its first run wrote.
+  return getProductDetails(inventory.pool, inventory.schema, idOfStream(streamId));
 }
 
 export function registerProduct(

@@ -26,8 +26,11 @@ export function decideOnOrder(
   ordersService: Orders,
   command: OrderCommand,
   metadata: EventMetadata,
-  expectedVersion?: number,
-): Promise<{ events: StoredEvent[] }> {
+  {
+    expectedVersion,
+    idempotencyKey,
+  }: { expectedVersion?: number | undefined; idempotencyKey?: string | undefined } = {},
+): Promise<{ events: StoredEvent[]; streamId: string }> {
   const tables = liveTables(ordersService.schema, orderDetailsProjection);
   return executeCommand(ordersService.store, {
     streamId: orderStream(command.orderId),
@@ -35,6 +38,7 @@ export function decideOnOrder(
     command,
     metadata,
     ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     project: (tx: Tx, events) => applyEvents(tx, orderDetailsProjection, events, tables),
   });
 }
@@ -78,7 +82,7 @@ export async function placeOrder(
   });
   const currency = lines[0]!.unitPrice.currency;
   const total = { amount: lines.reduce((sum, l) => sum + l.lineTotal.amount, 0), currency };
-  await decideOnOrder(
+  const { streamId } = await decideOnOrder(
     service,
     {
       type: 'PlaceOrder',
@@ -90,8 +94,10 @@ export async function placeOrder(
       notes: input.notes ?? null,
     },
     metadataFrom(context),
+    { idempotencyKey: context.idempotencyKey },
   );
-  return getOrder(service.store.pool, service.schema, orderId);
+  // A repeated Idempotency-Key answers with the order its first run placed.
+  return getOrder(service.store.pool, service.schema, idOf(streamId));
 }
 
 export async function cancelOrder(service: Orders, orderId: string, reason: string, context: RpcContext) {
@@ -99,17 +105,18 @@ export async function cancelOrder(service: Orders, orderId: string, reason: stri
     service,
     { type: 'CancelOrder', orderId, reason },
     metadataFrom(context),
-    context.expectedVersion,
+    optionsFrom(context),
   );
   return getOrder(service.store.pool, service.schema, orderId);
 }
 
 export async function shipOrder(service: Orders, orderId: string, context: RpcContext) {
-  await decideOnOrder(
-    service,
-    { type: 'ShipOrder', orderId },
-    metadataFrom(context),
-    context.expectedVersion,
-  );
+  await decideOnOrder(service, { type: 'ShipOrder', orderId }, metadataFrom(context), optionsFrom(context));
   return getOrder(service.store.pool, service.schema, orderId);
 }
+
+const optionsFrom = (context: RpcContext) => ({
+  expectedVersion: context.expectedVersion,
+  idempotencyKey: context.idempotencyKey,
+});
+const idOf = (streamId: string) => streamId.slice(streamId.indexOf('-') + 1);

@@ -35,7 +35,7 @@ export class PaymentsController {
   @MessagePattern(rpc(RPC.refundPayment))
   refund(@Payload() { input, context }: RpcRequest) {
     const { paymentId, body } = parseWith(PaymentId.extend({ body: contracts.RefundInput }), input);
-    return refundPayment(this.payments, paymentId, body, metadataFrom(context));
+    return refundPayment(this.payments, paymentId, body, metadataFrom(context), context.idempotencyKey);
   }
 
   @MessagePattern(rpc(RPC.getPayment))

@@ -1,5 +1,5 @@
 import { newId, type EventMetadata, type RpcContext, type payments } from '@omni/contracts';
-import { runCommand, type EventStore } from '@omni/event-store';
+import { onceByKey, runCommand, type EventStore } from '@omni/event-store';
 import { currentTraceparent } from '@omni/messaging';
 import { applyEvents, liveTables } from '@omni/projections';
 import { paymentDecider, type PaymentCommand } from '../domain/payment/decider.js';
@@ -32,19 +32,24 @@ async function decideOnPayment(
   service: Payments,
   build: (tx: import('@omni/event-store').Tx) => Promise<PaymentCommand>,
   metadata: EventMetadata,
-) {
+  idempotencyKey?: string,
+): Promise<string> {
   const tables = liveTables(service.schema, paymentListProjection);
   return runCommand(service.store, async (session) => {
-    const command = await build(session.tx);
-    const stream = paymentStream(command.paymentId);
-    const { state, version } = await session.load(stream, paymentDecider);
-    const decided = paymentDecider.decide(command, state);
-    if (!Array.isArray(decided)) throw decided;
-    const events = await session.append([
-      { streamId: stream, expectedVersion: version, events: decided.map((e) => ({ ...e, metadata })) },
-    ]);
-    await applyEvents(session.tx, paymentListProjection, events, tables);
-    return events;
+    const once = await onceByKey(session, service.store, idempotencyKey, async () => {
+      const command = await build(session.tx);
+      const stream = paymentStream(command.paymentId);
+      const { state, version } = await session.load(stream, paymentDecider);
+      const decided = paymentDecider.decide(command, state);
+      if (!Array.isArray(decided)) throw decided;
+      const events = await session.append([
+        { streamId: stream, expectedVersion: version, events: decided.map((e) => ({ ...e, metadata })) },
+      ]);
+      await applyEvents(session.tx, paymentListProjection, events, tables);
+      return { result: events, streamId: stream };
+    });
+    // The payment the command wrote, or the one its first run wrote when the key was seen before.
+    return once.streamId.slice('payment-'.length);
   });
 }
 
@@ -54,7 +59,7 @@ export async function recordPayment(
   context: RpcContext,
 ) {
   const paymentId = newId();
-  await decideOnPayment(
+  const recorded = await decideOnPayment(
     service,
     async (tx) => ({
       type: 'RecordPayment',
@@ -66,8 +71,9 @@ export async function recordPayment(
       order: await orderViewForPayment(tx, service.schema, input.orderId),
     }),
     metadataFrom(context),
+    context.idempotencyKey,
   );
-  return getPayment(service.store.pool, service.schema, paymentId);
+  return getPayment(service.store.pool, service.schema, recorded);
 }
 
 export async function refundPayment(
@@ -75,6 +81,7 @@ export async function refundPayment(
   paymentId: string,
   input: payments.RefundInput,
   metadata: EventMetadata,
+  idempotencyKey?: string,
 ) {
   await decideOnPayment(
     service,
@@ -86,6 +93,7 @@ export async function refundPayment(
       reason: input.reason,
     }),
     metadata,
+    idempotencyKey,
   );
   return getPayment(service.store.pool, service.schema, paymentId);
 }
