@@ -88,7 +88,8 @@ async function provisionConsumer(options: ConsumerOptions): Promise<void> {
     deliver_policy: DeliverPolicy.All,
     filter_subject: options.filterSubject,
     max_deliver: options.maxDeliver ?? 5,
-    ack_wait: (options.ackWaitMs ?? 30_000) * 1_000_000,
+    // Short: after a consumer process dies, what it held is redelivered within seconds.
+    ack_wait: (options.ackWaitMs ?? 10_000) * 1_000_000,
   };
   const existing = await jsm.consumers.info(options.stream, options.durable).catch(() => undefined);
   if (existing) await jsm.consumers.update(options.stream, options.durable, config);

@@ -22,3 +22,4 @@ export {
 export { migrateInbox, processOnce } from './inbox.js';
 export { rpcServerOptions, RpcErrorFilter, RpcTracingInterceptor } from './rpc/server.js';
 export { type RpcClient, createRpcClient, checkServices } from './rpc/client.js';
+export { eventMetadataFor } from './metadata.js';

@@ -16,3 +16,8 @@ export {
   METRICS_CONTENT_TYPE,
 } from './metrics.js';
 export { startOpsServer } from './ops-server.js';
+export {
+  type ServiceContext,
+  type EventSourcedServiceOptions,
+  runEventSourcedService,
+} from './event-sourced-service.js';

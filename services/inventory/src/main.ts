@@ -1,82 +1,18 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { MicroserviceOptions } from '@nestjs/microservices';
-import { createEventStore, startRelay } from '@omni/event-store';
-import {
-  RpcErrorFilter,
-  RpcTracingInterceptor,
-  connectNats,
-  ensureDeadLetterStream,
-  ensureServiceStream,
-  rpcServerOptions,
-} from '@omni/messaging';
-import {
-  createLogger,
-  createPool,
-  createShutdown,
-  ensureDatabase,
-  ensureSchema,
-  loadConfig,
-  observeRelayLag,
-  startOpsServer,
-} from '@omni/service-kit';
-import { z } from 'zod';
+import { runEventSourcedService } from '@omni/service-kit';
 import { createInventory } from './application/context.js';
 import { startOrderReactions } from './integration/orders.js';
 import { InventoryModule } from './module.js';
 import { migrateInventorySchema } from './schema.js';
 
-const SERVICE = 'inventory';
-
-/** `/health/*` and `/metrics` on their own port when METRICS_PORT is set (Kubernetes probes, Prometheus). */
-const InventoryEnv = z.object({ METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional() });
-
-async function main(): Promise<void> {
-  const config = loadConfig(InventoryEnv);
-  const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
-  const shutdown = createShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
-
-  await ensureDatabase(config.DATABASE_URL);
-  const pool = createPool(config.DATABASE_URL);
-  shutdown.onShutdown('close the database pool', () => pool.end());
-  await ensureSchema(pool, SERVICE);
-  await migrateInventorySchema(pool, SERVICE);
-
-  const nats = await connectNats({ url: config.NATS_URL, name: `omni-${SERVICE}` });
-  shutdown.onShutdown('drain NATS', () => nats.drain());
-  await ensureServiceStream(nats, SERVICE);
-  await ensureDeadLetterStream(nats);
-
-  const store = createEventStore({ pool, schema: SERVICE, service: SERVICE });
-  const relay = await startRelay({ store, nats, logger });
-  observeRelayLag(SERVICE, () => relay.lag());
-  shutdown.onShutdown('stop the relay', () => relay.stop());
-
-  const inventory = createInventory(store);
-  await ensureServiceStream(nats, 'orders'); // the stream inventory reacts to; whoever starts first creates it
-  const orderReactions = await startOrderReactions(nats, inventory, logger);
-  shutdown.onShutdown('stop reacting to orders', () => orderReactions.stop());
-
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
-    InventoryModule.with(inventory, nats),
-    { ...rpcServerOptions({ service: SERVICE, natsUrl: config.NATS_URL }), logger: false },
-  );
-  app.useGlobalFilters(new RpcErrorFilter(logger));
-  app.useGlobalInterceptors(new RpcTracingInterceptor());
-  await app.listen();
-  shutdown.onShutdown('stop taking RPC requests', () => app.close());
-  if (config.METRICS_PORT !== undefined) {
-    const ops = await startOpsServer({
-      port: config.METRICS_PORT,
-      isReady: () => !nats.isClosed(),
-    });
-    shutdown.onShutdown('close the ops server', () => ops.close());
-  }
-  logger.info({ pid: process.pid }, `${SERVICE} is serving rpc.${SERVICE}.*`);
-}
-
-main().catch((error: unknown) => {
-  // The logger may not exist yet: a failed start must still say why on stderr.
-  process.stderr.write(`inventory failed to start: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
+runEventSourcedService({
+  service: 'inventory',
+  migrate: migrateInventorySchema,
+  consumes: ['orders'],
+  async start({ store, nats, logger, shutdown }) {
+    const inventory = createInventory(store);
+    const orderReactions = await startOrderReactions(nats, inventory, logger);
+    shutdown.onShutdown('stop reacting to orders', () => orderReactions.stop());
+    return InventoryModule.with(inventory, nats);
+  },
 });

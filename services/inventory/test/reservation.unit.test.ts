@@ -17,9 +17,9 @@ describe('reservation decider', () => {
         .when({ type: 'ConfirmReservation', data: confirmed.data as inventory.ReservationConfirmed })
         .then([confirmed]);
     });
-    it('refuses to release', () => {
+    it('refuses to commit', () => {
       given(reservationDecider, [])
-        .when({ type: 'ReleaseReservation', orderId })
+        .when({ type: 'CommitReservation', orderId })
         .thenFails('reservation_not_active');
     });
   });
@@ -55,5 +55,16 @@ describe('location decider', () => {
     given(locationDecider, [created])
       .when({ type: 'CreateLocation', locationId, code: 'SHOP', name: 'Shop' })
       .thenFails('location_exists');
+  });
+});
+
+describe('a release that overtakes its reservation', () => {
+  it('is recorded, and the late reservation is refused', () => {
+    given(reservationDecider, [])
+      .when({ type: 'ReleaseReservation', orderId })
+      .then([{ type: 'released', data: { orderId } }]);
+    given(reservationDecider, [{ type: 'released', data: { orderId } }])
+      .when({ type: 'ConfirmReservation', data: confirmed.data as inventory.ReservationConfirmed })
+      .thenFails('duplicate_reservation');
   });
 });

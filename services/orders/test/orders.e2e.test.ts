@@ -1,4 +1,6 @@
 import { OmniClient, ok } from '@omni/client';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectNats } from '@omni/messaging';
 import { eventually, startSystem, type RunningSystem } from '@omni/testing';
 
 let system: RunningSystem;
@@ -120,6 +122,63 @@ it('cancels an order awaiting payment and releases its reservation; a cancelled 
     status: 'cancelled',
     reason: 'changed my mind',
   });
+});
+
+it('cancels a pending order (inventory is down): once inventory is back, the stock it reserves is released', async () => {
+  const location = await newLocation();
+  const product = await stockedProduct(location.id, 3);
+  const priming = await place(location.id, [{ productId: product.id, quantity: 1 }]); // the price list knows it
+  await eventually(async () => expect((await orderOf(priming.id)).status).toBe('awaiting_payment'));
+  ok(
+    await admin.http.POST('/orders/{orderId}/cancel', {
+      params: { path: { orderId: priming.id } },
+      body: { reason: 'x' },
+    }),
+  );
+  await eventually(async () => expect(await stockOf(product.id)).toMatchObject({ reserved: 0 }));
+  const detailsOf = async () =>
+    ok(
+      await admin.http.GET('/inventory/products/{productId}', {
+        params: { path: { productId: product.id } },
+      }),
+    );
+  const versionBefore = (await detailsOf()).version;
+  system.kill('inventory');
+  const order = ok(
+    await admin.http.POST('/orders', {
+      body: {
+        customer: { name: 'Bo' },
+        locationId: location.id,
+        lines: [{ productId: product.id, quantity: 2 }],
+      },
+    }),
+  );
+  expect((await orderOf(order.id)).status).toBe('pending');
+  ok(
+    await admin.http.POST('/orders/{orderId}/cancel', {
+      params: { path: { orderId: order.id } },
+      body: { reason: 'too slow' },
+    }),
+  );
+  expect((await orderOf(order.id)).statusHistory.map((h) => h.status)).toEqual(['pending', 'cancelled']);
+  // Inventory restarts and handles both events: `placed` then `cancelled` (reserve, release), or the
+  // cancellation first after a redelivery (a release tombstone; the late reservation is refused).
+  const nats = await connectNats({ url: system.nats.url, name: 'test' });
+  const jsm = await jetstreamManager(nats);
+  await eventually(
+    async () => {
+      const released = await jsm.streams.getMessage('INVENTORY', {
+        last_by_subj: `inventory.reservation.${order.id}.released`,
+      });
+      expect(released).toBeTruthy();
+      const details = await detailsOf();
+      expect([versionBefore, versionBefore + 2]).toContain(details.version);
+      expect(details.totals).toEqual({ onHand: 3, reserved: 0, available: 3 });
+    },
+    { timeoutMs: 40_000 },
+  );
+  await nats.close();
+  expect((await orderOf(order.id)).status).toBe('cancelled');
 });
 
 it('cancels an order left unpaid past ORDER_PAYMENT_TIMEOUT_MS with payment_timeout and releases its stock', async () => {

@@ -1,6 +1,6 @@
 import type { EventMetadata, RpcContext } from '@omni/contracts';
 import type { EventStore, StoredEvent, Tx } from '@omni/event-store';
-import { currentTraceparent } from '@omni/messaging';
+import { eventMetadataFor } from '@omni/messaging';
 import { applyEvents, liveTables, type Projection } from '@omni/projections';
 import type { Pool } from 'pg';
 import { locationListProjection } from '../projections/locationList/projection.js';
@@ -38,12 +38,4 @@ export function createInventory(store: EventStore): Inventory {
 }
 
 /** Correlation, causation, trace and actor of the request that caused the events. */
-export function metadataFrom(context: RpcContext): EventMetadata {
-  const traceparent = currentTraceparent();
-  return {
-    correlationId: context.correlationId,
-    causationId: context.correlationId,
-    ...(traceparent ? { traceparent } : {}),
-    ...(context.actor ? { actorId: context.actor.userId } : {}),
-  };
-}
+export const metadataFrom = (context: RpcContext): EventMetadata => eventMetadataFor(context);

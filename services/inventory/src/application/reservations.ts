@@ -111,11 +111,14 @@ export async function closeReservation(
   const metadata = metadataFrom(context);
   return runCommand(inventory.store, async (session) => {
     const reservation = await session.load(reservationStream(orderId), reservationDecider);
-    if (reservation.state.status === 'none')
+    if (reservation.state.status === 'none' && how === 'commit') {
       throw new NotFoundError('No reservation for this order', 'reservation_not_found');
+    }
     const type = how === 'release' ? 'ReleaseReservation' : 'CommitReservation';
     const closing = orThrow(reservationDecider.decide({ type, orderId }, reservation.state));
-    const { lines, locationId } = reservation.state as Extract<typeof reservation.state, { lines: unknown }>;
+    // A release before any reservation holds no lines: it only leaves the tombstone.
+    const { lines, locationId } =
+      'lines' in reservation.state ? reservation.state : { lines: [], locationId: '' };
     const streams: AppendToStream[] = [
       {
         streamId: reservationStream(orderId),

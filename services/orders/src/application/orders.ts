@@ -8,7 +8,7 @@ import {
 } from '@omni/contracts';
 import { executeCommand, type EventStore, type StoredEvent, type Tx } from '@omni/event-store';
 import { applyEvents, liveTables } from '@omni/projections';
-import { currentTraceparent } from '@omni/messaging';
+import { eventMetadataFor } from '@omni/messaging';
 import { orderDecider, type OrderCommand } from '../domain/order/decider.js';
 import { orderDetailsProjection } from '../projections/orderDetails/projection.js';
 import { getOrder } from '../projections/orderDetails/query.js';
@@ -43,15 +43,7 @@ export function decideOnOrder(
   });
 }
 
-export function metadataFrom(context: RpcContext): EventMetadata {
-  const traceparent = currentTraceparent();
-  return {
-    correlationId: context.correlationId,
-    causationId: context.correlationId,
-    ...(traceparent ? { traceparent } : {}),
-    ...(context.actor ? { actorId: context.actor.userId } : {}),
-  };
-}
+export const metadataFrom = (context: RpcContext): EventMetadata => eventMetadataFor(context);
 
 /** Prices every line from orders' own price list at placement; an unknown product refuses the order. */
 export async function placeOrder(

@@ -1,6 +1,6 @@
 import { newId, type EventMetadata, type RpcContext, type payments } from '@omni/contracts';
 import { onceByKey, runCommand, type EventStore } from '@omni/event-store';
-import { currentTraceparent } from '@omni/messaging';
+import { eventMetadataFor } from '@omni/messaging';
 import { applyEvents, liveTables } from '@omni/projections';
 import { paymentDecider, type PaymentCommand } from '../domain/payment/decider.js';
 import { orderViewForPayment } from '../projections/orderView/projection.js';
@@ -14,18 +14,7 @@ export interface Payments {
   readonly schema: string;
 }
 
-export function metadataFrom(
-  context: { correlationId: string; actor?: { userId: string } },
-  causationId?: string,
-): EventMetadata {
-  const traceparent = currentTraceparent();
-  return {
-    correlationId: context.correlationId,
-    causationId: causationId ?? context.correlationId,
-    ...(traceparent ? { traceparent } : {}),
-    ...(context.actor ? { actorId: context.actor.userId } : {}),
-  };
-}
+export const metadataFrom = (context: RpcContext): EventMetadata => eventMetadataFor(context);
 
 /** One payment command; recording reads (and locks) the order's view in the same transaction. */
 async function decideOnPayment(

@@ -38,6 +38,11 @@ export const reservationDecider: Decider<ReservationCommand, ReservationEvent, R
             : [{ type: 'rejected', data: command.data }];
         case 'ReleaseReservation':
         case 'CommitReservation':
+          // A release that overtakes its reservation (the order's cancellation handled before its
+          // placement, e.g. after a crash and a redelivery) is recorded; the late reservation is refused.
+          if (command.type === 'ReleaseReservation' && state.status === 'none') {
+            return [{ type: 'released', data: { orderId: command.orderId } }];
+          }
           if (state.status !== 'confirmed') {
             return new ConflictError('reservation_not_active', `The reservation is ${state.status}`);
           }
@@ -60,6 +65,7 @@ export const reservationDecider: Decider<ReservationCommand, ReservationEvent, R
           return { status: 'rejected' };
         case 'released':
         case 'committed':
+          if (state.status === 'none') return { status: 'released', locationId: '', lines: [] };
           return state.status === 'confirmed' ? { ...state, status: event.type } : state;
         default:
           return state;
