@@ -20,6 +20,8 @@ export interface Inventory {
   readonly schema: string;
   /** Writes the events of a command into every inline read model, in the command's transaction. */
   project(tx: Tx, events: readonly StoredEvent[]): Promise<void>;
+  /** Locations known to exist. They are never deleted, so a positive answer can be kept. */
+  readonly knownLocations: Set<string>;
 }
 
 export function createInventory(store: EventStore): Inventory {
@@ -31,6 +33,7 @@ export function createInventory(store: EventStore): Inventory {
     store,
     pool: store.pool,
     schema: store.schema,
+    knownLocations: new Set(),
     async project(tx, events) {
       for (const { projection, names } of tables) await applyEvents(tx, projection, events, names);
     },

@@ -34,8 +34,10 @@ export async function createLocation(
 
 /** Stock can only move at a location that exists: an unknown one is a refused command (422). */
 export async function requireLocation(inventory: Inventory, locationId: string): Promise<void> {
+  if (inventory.knownLocations.has(locationId)) return;
   try {
     await getLocation(inventory.pool, inventory.schema, locationId);
+    inventory.knownLocations.add(locationId);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     throw new BusinessRuleError('unknown_location', `There is no location ${locationId}`, { cause: error });

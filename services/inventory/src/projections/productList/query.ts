@@ -65,20 +65,20 @@ export async function getProductDetails(
   schema: string,
   productId: string,
 ): Promise<inventory.ProductDetails> {
-  const { rows } = await db.query<ProductRow>(
-    `SELECT ${PRODUCT_COLUMNS} FROM ${schema}.product_list WHERE id = $1`,
+  // One round trip: the product and its stock per location (a command answers with this).
+  const { rows } = await db.query<ProductRow & { stock: StockRow[] }>(
+    `SELECT ${PRODUCT_COLUMNS},
+            coalesce((SELECT json_agg(json_build_object('location_id', s.location_id, 'code', l.code,
+                                                        'on_hand', s.on_hand, 'reserved', s.reserved) ORDER BY l.code)
+                        FROM ${schema}.stock_levels s JOIN ${schema}.location_list l ON l.id = s.location_id
+                       WHERE s.product_id = p.id), '[]') AS stock
+       FROM ${schema}.product_list p WHERE p.id = $1`,
     [productId],
   );
   if (!rows[0]) throw new NotFoundError('Product not found', 'product_not_found');
-  const stock = await db.query<{ location_id: string; code: string; on_hand: number; reserved: number }>(
-    `SELECT s.location_id, l.code, s.on_hand, s.reserved
-       FROM ${schema}.stock_levels s JOIN ${schema}.location_list l ON l.id = s.location_id
-      WHERE s.product_id = $1 ORDER BY l.code`,
-    [productId],
-  );
   return {
     ...toProduct(rows[0]),
-    stock: stock.rows.map((s) => ({
+    stock: rows[0].stock.map((s) => ({
       locationId: s.location_id,
       locationCode: s.code,
       onHand: s.on_hand,
@@ -86,6 +86,13 @@ export async function getProductDetails(
       available: s.on_hand - s.reserved,
     })),
   };
+}
+
+interface StockRow {
+  location_id: string;
+  code: string;
+  on_hand: number;
+  reserved: number;
 }
 
 function toProduct(row: ProductRow): inventory.Product {
