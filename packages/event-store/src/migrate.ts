@@ -26,18 +26,25 @@ export async function migrateEventStore(pool: Pool, schema: string): Promise<voi
         UNIQUE (stream_id, stream_version)
       );
       CREATE INDEX IF NOT EXISTS events_commit_order ON ${schema}.events (transaction_id, global_position);
-      -- Folded states of long streams, written with the events that produced them (see command.ts).
+      -- Folded states of long streams, written with the events that produced them (see command-processor.ts).
       CREATE TABLE IF NOT EXISTS ${schema}.snapshots (
         stream_id text PRIMARY KEY,
         snapshot_key text NOT NULL,
         version int NOT NULL,
         state jsonb NOT NULL
       );
-      -- Idempotency keys of commands, recorded with their events (see command.ts).
+      -- Idempotency keys of commands, recorded with their events (see command-processor.ts).
       CREATE TABLE IF NOT EXISTS ${schema}.command_keys (
         key text PRIMARY KEY,
         stream_id text NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Keys unique across streams (a SKU, a code), claimed in the command's transaction (stream-cache.ts).
+      CREATE TABLE IF NOT EXISTS ${schema}.unique_keys (
+        kind text NOT NULL,
+        key text NOT NULL,
+        owner_id text NOT NULL,
+        PRIMARY KEY (kind, key)
       );
       -- Appends notify after commit (see store.ts), not from a trigger: a NOTIFY inside the transaction
       -- serialises every committing writer on one lock and defeats group commit.

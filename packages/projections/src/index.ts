@@ -4,6 +4,7 @@ export {
   liveTables,
   shadowTables,
   applyEvents,
+  inlineProjections,
   migrateProjections,
   ensureProjection,
 } from './projection.js';

@@ -67,3 +67,17 @@ export async function ensureProjection(pool: Pool, schema: string, projection: P
     projection.createTables(tx, liveTables(schema, projection)),
   );
 }
+
+/**
+ * The inline read models of a service as one step of its command processor: every batch's events are
+ * written into each of them in the batch's transaction, so the service reads its own writes.
+ */
+export function inlineProjections(
+  schema: string,
+  projections: readonly Projection[],
+): (tx: Tx, events: readonly StoredEvent[]) => Promise<void> {
+  const live = projections.map((projection) => ({ projection, names: liveTables(schema, projection) }));
+  return async (tx, events) => {
+    for (const { projection, names } of live) await applyEvents(tx, projection, events, names);
+  };
+}

@@ -2,7 +2,6 @@ import { migrateEventStore, withAdvisoryLock } from '@omni/event-store';
 import { ensureProjection, migrateProjections } from '@omni/projections';
 import type { Pool } from 'pg';
 import { INVENTORY_PROJECTIONS } from './application/context.js';
-import { UNIQUE_KEYS_DDL } from './application/unique-keys.js';
 
 /**
  * Creates or upgrades everything inventory keeps in its schema. Idempotent and safe when several
@@ -14,7 +13,6 @@ export async function migrateInventorySchema(pool: Pool, schema: string): Promis
   await withAdvisoryLock(pool, `${schema}.migrations`, async (client) => {
     // Substring search on sku and name (`q`) stays fast at 100,000 products with trigram indexes.
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-    await client.query(UNIQUE_KEYS_DDL(schema));
   });
   for (const projection of INVENTORY_PROJECTIONS) await ensureProjection(pool, schema, projection);
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runEventSourcedService } from '@omni/service-kit';
 import { z } from 'zod';
+import { createOrders } from './application/orders.js';
 import { startPaymentDeadlines } from './application/payment-deadlines.js';
 import { startOrderReactions } from './integration/reactions.js';
 import { OrdersModule } from './module.js';
@@ -16,7 +17,7 @@ runEventSourcedService<z.infer<typeof OrdersEnv>>({
   migrate: migrateOrdersSchema,
   consumes: ['inventory', 'payments'],
   async start({ config, store, nats, logger, shutdown }) {
-    const orders = { store, schema: 'orders' };
+    const orders = createOrders(store);
     const consumers = await startOrderReactions(nats, orders, logger);
     shutdown.onShutdown('stop consuming', () => Promise.all(consumers.map((c) => c.stop())));
     const deadlines = startPaymentDeadlines(orders, { timeoutMs: config.ORDER_PAYMENT_TIMEOUT_MS, logger });

@@ -1,7 +1,7 @@
 import type { EventMetadata, RpcContext } from '@omni/contracts';
-import type { EventStore, StoredEvent, Tx } from '@omni/event-store';
+import { createCommandProcessor, type CommandProcessor, type EventStore } from '@omni/event-store';
 import { eventMetadataFor } from '@omni/messaging';
-import { applyEvents, liveTables, type Projection } from '@omni/projections';
+import { inlineProjections, type Projection } from '@omni/projections';
 import type { Pool } from 'pg';
 import { locationListProjection } from '../projections/locationList/projection.js';
 import { movementHistoryProjection } from '../projections/movementHistory/projection.js';
@@ -18,25 +18,22 @@ export interface Inventory {
   readonly store: EventStore;
   readonly pool: Pool;
   readonly schema: string;
-  /** Writes the events of a command into every inline read model, in the command's transaction. */
-  project(tx: Tx, events: readonly StoredEvent[]): Promise<void>;
+  /** Runs every command: per-stream order, group commit, inline read models. */
+  readonly commands: CommandProcessor;
   /** Locations known to exist. They are never deleted, so a positive answer can be kept. */
   readonly knownLocations: Set<string>;
 }
 
 export function createInventory(store: EventStore): Inventory {
-  const tables = INVENTORY_PROJECTIONS.map((projection) => ({
-    projection,
-    names: liveTables(store.schema, projection),
-  }));
   return {
     store,
     pool: store.pool,
     schema: store.schema,
     knownLocations: new Set(),
-    async project(tx, events) {
-      for (const { projection, names } of tables) await applyEvents(tx, projection, events, names);
-    },
+    commands: createCommandProcessor({
+      store,
+      project: inlineProjections(store.schema, INVENTORY_PROJECTIONS),
+    }),
   };
 }
 

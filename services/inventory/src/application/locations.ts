@@ -1,9 +1,8 @@
 import { BusinessRuleError, NotFoundError, newId, type RpcContext, type inventory } from '@omni/contracts';
-import { executeCommand } from '@omni/event-store';
+import { aggregateIdOf, decideOnStream } from '@omni/event-store';
 import { locationDecider } from '../domain/location/decider.js';
 import { getLocation } from '../projections/locationList/query.js';
 import { metadataFrom, type Inventory } from './context.js';
-import { idOfStream } from './products.js';
 import { claimUniqueKey } from './unique-keys.js';
 
 export const locationStream = (locationId: string) => `location-${locationId}`;
@@ -14,22 +13,20 @@ export async function createLocation(
   context: RpcContext,
 ): Promise<inventory.Location> {
   const locationId = newId();
-  const { streamId } = await executeCommand(inventory.store, {
-    streamId: locationStream(locationId),
-    decider: locationDecider,
-    command: { type: 'CreateLocation', locationId, code: input.code, name: input.name },
+  const streamId = locationStream(locationId);
+  const outcome = await inventory.commands.execute({
+    streams: [streamId],
     metadata: metadataFrom(context),
-    ...(context.idempotencyKey === undefined ? {} : { idempotencyKey: context.idempotencyKey }),
-    project: async (tx, events) => {
-      await claimUniqueKey(tx, inventory.schema, {
-        kind: 'location_code',
-        key: input.code,
-        ownerId: locationId,
-      });
-      await inventory.project(tx, events);
+    idempotencyKey: context.idempotencyKey,
+    async run(session) {
+      await claimUniqueKey(session, { kind: 'location_code', key: input.code, ownerId: locationId });
+      const command = { type: 'CreateLocation', locationId, code: input.code, name: input.name } as const;
+      return decideOnStream(session, { streamId, decider: locationDecider, command });
     },
   });
-  return getLocation(inventory.pool, inventory.schema, idOfStream(streamId));
+  // A repeated Idempotency-Key answers with the location its first run created.
+  const created = outcome.replayed ? aggregateIdOf(outcome.streamId) : locationId;
+  return getLocation(inventory.pool, inventory.schema, created);
 }
 
 /** Stock can only move at a location that exists: an unknown one is a refused command (422). */

@@ -1,35 +1,37 @@
-import { newId, type RpcContext, type inventory } from '@omni/contracts';
-import { executeCommand } from '@omni/event-store';
+import { NotFoundError, newId, type RpcContext, type inventory } from '@omni/contracts';
+import { aggregateIdOf, decideOnStream, streamCommand, type Command } from '@omni/event-store';
 import { productDecider, type ProductCommand } from '../domain/product/decider.js';
 import { getProductDetails } from '../projections/productList/query.js';
-import { requireLocation } from './locations.js';
 import { metadataFrom, type Inventory } from './context.js';
+import { requireLocation } from './locations.js';
 import { claimUniqueKey } from './unique-keys.js';
 
 export const productStream = (productId: string) => `product-${productId}`;
-export const idOfStream = (streamId: string) => streamId.slice(streamId.indexOf('-') + 1);
 
-/** Runs one product command (load → decide → append + inline read models) and answers the product. */
+const productNotFound = () => new NotFoundError('Product not found', 'product_not_found');
+
+/** Runs one product command and answers the product as its read model now shows it. */
 async function decideOnProduct(
   inventory: Inventory,
-  command: ProductCommand,
-  context: RpcContext,
-  beforeAppend?: (tx: import('@omni/event-store').Tx) => Promise<void>,
+  command: Command<unknown>,
 ): Promise<inventory.ProductDetails> {
-  const { streamId } = await executeCommand(inventory.store, {
+  const outcome = await inventory.commands.execute(command);
+  // A repeated Idempotency-Key answers with the product its first run wrote.
+  const productId = outcome.replayed ? aggregateIdOf(outcome.streamId) : aggregateIdOf(command.streams[0]!);
+  return getProductDetails(inventory.pool, inventory.schema, productId);
+}
+
+/** A command on an existing product: a 404 when there is none, a 412 when If-Match does not match. */
+function onProduct(command: ProductCommand, context: RpcContext) {
+  return streamCommand({
     streamId: productStream(command.productId),
     decider: productDecider,
     command,
+    ifMissing: productNotFound,
+    expectedVersion: context.expectedVersion,
     metadata: metadataFrom(context),
-    ...(context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion }),
-    ...(context.idempotencyKey === undefined ? {} : { idempotencyKey: context.idempotencyKey }),
-    project: async (tx, events) => {
-      await beforeAppend?.(tx);
-      await inventory.project(tx, events);
-    },
+    idempotencyKey: context.idempotencyKey,
   });
-  // A repeated Idempotency-Key answers with the product its first run wrote.
-  return getProductDetails(inventory.pool, inventory.schema, idOfStream(streamId));
 }
 
 export function registerProduct(
@@ -38,22 +40,27 @@ export function registerProduct(
   context: RpcContext,
 ) {
   const productId = newId();
-  return decideOnProduct(
-    inventory,
-    {
-      type: 'RegisterProduct',
-      productId,
-      sku: input.sku,
-      name: input.name,
-      description: input.description ?? null,
-      category: input.category ?? null,
-      price: input.price,
-      reorderLevel: input.reorderLevel,
-      attributes: input.attributes,
+  const streamId = productStream(productId);
+  const command: ProductCommand = {
+    type: 'RegisterProduct',
+    productId,
+    sku: input.sku,
+    name: input.name,
+    description: input.description ?? null,
+    category: input.category ?? null,
+    price: input.price,
+    reorderLevel: input.reorderLevel,
+    attributes: input.attributes,
+  };
+  return decideOnProduct(inventory, {
+    streams: [streamId],
+    metadata: metadataFrom(context),
+    idempotencyKey: context.idempotencyKey,
+    async run(session) {
+      await claimUniqueKey(session, { kind: 'sku', key: input.sku, ownerId: productId });
+      return decideOnStream(session, { streamId, decider: productDecider, command });
     },
-    context,
-    (tx) => claimUniqueKey(tx, inventory.schema, { kind: 'sku', key: input.sku, ownerId: productId }),
-  );
+  });
 }
 
 export function updateProduct(
@@ -62,7 +69,7 @@ export function updateProduct(
   changes: inventory.UpdateProductInput,
   context: RpcContext,
 ) {
-  return decideOnProduct(inventory, { type: 'UpdateProduct', productId, changes }, context);
+  return decideOnProduct(inventory, onProduct({ type: 'UpdateProduct', productId, changes }, context));
 }
 
 export async function receiveStock(
@@ -72,15 +79,14 @@ export async function receiveStock(
   context: RpcContext,
 ) {
   await requireLocation(inventory, input.locationId);
-  const { locationId, quantity } = input;
   const command = {
     type: 'ReceiveStock',
     productId,
-    locationId,
-    quantity,
+    locationId: input.locationId,
+    quantity: input.quantity,
     reference: input.reference ?? null,
   } as const;
-  return decideOnProduct(inventory, command, context);
+  return decideOnProduct(inventory, onProduct(command, context));
 }
 
 export async function adjustStock(
@@ -90,7 +96,7 @@ export async function adjustStock(
   context: RpcContext,
 ) {
   await requireLocation(inventory, input.locationId);
-  return decideOnProduct(inventory, { type: 'AdjustStock', productId, ...input }, context);
+  return decideOnProduct(inventory, onProduct({ type: 'AdjustStock', productId, ...input }, context));
 }
 
 export async function transferStock(
@@ -101,5 +107,5 @@ export async function transferStock(
 ) {
   await requireLocation(inventory, input.fromLocationId);
   await requireLocation(inventory, input.toLocationId);
-  return decideOnProduct(inventory, { type: 'TransferStock', productId, ...input }, context);
+  return decideOnProduct(inventory, onProduct({ type: 'TransferStock', productId, ...input }, context));
 }

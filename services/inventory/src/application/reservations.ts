@@ -2,12 +2,12 @@ import {
   BusinessRuleError,
   NotFoundError,
   isOmniError,
+  type DomainEvent,
   type OmniError,
   type RpcContext,
   type inventory,
 } from '@omni/contracts';
-import { runCommand, type AppendToStream, type CommandSession, type NewEvent } from '@omni/event-store';
-import { asDomainEvent } from '@omni/event-store';
+import { asDomainEvent, type CommandOutcome, type CommandSession } from '@omni/event-store';
 import { productDecider } from '../domain/product/decider.js';
 import { availableAt, type ProductState } from '../domain/product/state.js';
 import { reservationDecider, type ReservationCommand } from '../domain/reservation/decider.js';
@@ -28,60 +28,58 @@ export async function reserveStock(
   context: RpcContext,
 ): Promise<inventory.Reservation> {
   await requireLocation(inventory, input.locationId);
-  const metadata = metadataFrom(context);
   const lines = mergeLines(input.lines);
-  return runCommand(inventory.store, async (session) => {
-    const reservation = await session.load(reservationStream(input.orderId), reservationDecider);
-    const products: AppendToStream[] = [];
-    const failedLines: inventory.FailedReservationLine[] = [];
-    let reason = 'insufficient_stock';
-    for (const line of lines) {
-      const outcome = await decideReserve(session, input, line);
-      if ('refusal' in outcome) {
-        failedLines.push({
-          productId: line.productId,
-          requested: line.quantity,
-          available: outcome.available,
-        });
-        if (outcome.refusal.code !== 'insufficient_stock') reason = outcome.refusal.code;
-      } else {
-        products.push(outcome.append);
+  const { orderId, locationId } = input;
+  const outcome = await inventory.commands.execute({
+    streams: [reservationStream(orderId), ...lines.map((l) => productStream(l.productId))],
+    metadata: metadataFrom(context),
+    async run(session): Promise<inventory.Reservation> {
+      const reservation = await session.load(reservationStream(orderId), reservationDecider);
+      const decided = await Promise.all(lines.map((line) => decideReserve(session, input, line)));
+      const failedLines = decided.flatMap((d, i) =>
+        'refusal' in d
+          ? [{ productId: lines[i]!.productId, requested: lines[i]!.quantity, available: d.available }]
+          : [],
+      );
+      const reason =
+        decided
+          .map((d) => ('refusal' in d ? d.refusal.code : undefined))
+          .find((c) => c && c !== 'insufficient_stock') ?? 'insufficient_stock';
+      const command: ReservationCommand = failedLines.length
+        ? { type: 'RejectReservation', data: { orderId, locationId, reason, failedLines } }
+        : { type: 'ConfirmReservation', data: { orderId, locationId, lines } };
+      session.append(
+        reservationStream(orderId),
+        orThrow(reservationDecider.decide(command, reservation.state)),
+      );
+      if (!failedLines.length) {
+        for (const d of decided) if ('events' in d) session.append(d.streamId, d.events);
       }
-    }
-    const { orderId, locationId } = input;
-    const command: ReservationCommand = failedLines.length
-      ? { type: 'RejectReservation', data: { orderId, locationId, reason, failedLines } }
-      : { type: 'ConfirmReservation', data: { orderId, locationId, lines } };
-    const reservationEvents = orThrow(reservationDecider.decide(command, reservation.state));
-    const streams = [
-      ...(failedLines.length ? [] : products),
-      {
-        streamId: reservationStream(orderId),
-        expectedVersion: reservation.version,
-        events: reservationEvents,
-      },
-    ].map((s) => ({ ...s, events: s.events.map((e) => ({ ...e, metadata })) }));
-    await inventory.project(session.tx, await session.append(streams));
-    return {
-      orderId,
-      locationId,
-      status: failedLines.length ? 'rejected' : 'confirmed',
-      lines,
-      failedLines,
-      reason: failedLines.length ? reason : null,
-    };
+      return {
+        orderId,
+        locationId,
+        status: failedLines.length ? 'rejected' : 'confirmed',
+        lines,
+        failedLines,
+        reason: failedLines.length ? reason : null,
+      };
+    },
   });
+  return resultOf(outcome);
 }
 
 type ReserveOutcome =
-  { readonly append: AppendToStream } | { readonly refusal: OmniError; readonly available: number };
+  | { readonly streamId: string; readonly events: readonly DomainEvent[] }
+  | { readonly refusal: OmniError; readonly available: number };
 
+/** Decides one line's reservation against its product, without appending: all lines or none. */
 async function decideReserve(
   session: CommandSession,
   input: inventory.ReserveStockInput,
   line: inventory.ReservationLine,
 ): Promise<ReserveOutcome> {
-  const { state, version } = await session.load(productStream(line.productId), productDecider);
+  const streamId = productStream(line.productId);
+  const { state } = await session.load(streamId, productDecider);
   const command = {
     type: 'ReserveStock',
     orderId: input.orderId,
@@ -92,13 +90,7 @@ async function decideReserve(
   if (!Array.isArray(decided)) {
     return { refusal: decided as OmniError, available: availableOf(state, input.locationId) };
   }
-  return {
-    append: {
-      streamId: productStream(line.productId),
-      expectedVersion: version,
-      events: decided as NewEvent[],
-    },
-  };
+  return { streamId, events: decided };
 }
 
 /** Releases (order cancelled) or commits (order shipped) every line of a confirmed reservation. */
@@ -108,46 +100,47 @@ export async function closeReservation(
   how: 'release' | 'commit',
   context: RpcContext,
 ): Promise<inventory.Reservation> {
-  const metadata = metadataFrom(context);
-  return runCommand(inventory.store, async (session) => {
-    const reservation = await session.load(reservationStream(orderId), reservationDecider);
-    if (reservation.state.status === 'none' && how === 'commit') {
-      throw new NotFoundError('No reservation for this order', 'reservation_not_found');
-    }
-    const type = how === 'release' ? 'ReleaseReservation' : 'CommitReservation';
-    const closing = orThrow(reservationDecider.decide({ type, orderId }, reservation.state));
-    // A release before any reservation holds no lines: it only leaves the tombstone.
-    const { lines, locationId } =
-      'lines' in reservation.state ? reservation.state : { lines: [], locationId: '' };
-    const streams: AppendToStream[] = [
-      {
-        streamId: reservationStream(orderId),
-        expectedVersion: reservation.version,
-        events: closing as NewEvent[],
-      },
-    ];
-    for (const line of lines) {
-      const product = await session.load(productStream(line.productId), productDecider);
-      const events = orThrow(
-        productDecider.decide({ type, orderId, productId: line.productId }, product.state),
+  const outcome = await inventory.commands.execute({
+    streams: [reservationStream(orderId)],
+    metadata: metadataFrom(context),
+    async run(session): Promise<inventory.Reservation> {
+      const reservation = await session.load(reservationStream(orderId), reservationDecider);
+      if (reservation.state.status === 'none' && how === 'commit') {
+        throw new NotFoundError('No reservation for this order', 'reservation_not_found');
+      }
+      const type = how === 'release' ? 'ReleaseReservation' : 'CommitReservation';
+      session.append(
+        reservationStream(orderId),
+        orThrow(reservationDecider.decide({ type, orderId }, reservation.state)),
       );
-      streams.push({
-        streamId: productStream(line.productId),
-        expectedVersion: product.version,
-        events: events as NewEvent[],
-      });
-    }
-    const withMetadata = streams.map((s) => ({ ...s, events: s.events.map((e) => ({ ...e, metadata })) }));
-    await inventory.project(session.tx, await session.append(withMetadata));
-    return {
-      orderId,
-      locationId,
-      status: how === 'release' ? 'released' : 'committed',
-      lines: [...lines],
-      failedLines: [],
-      reason: null,
-    };
+      // A release before any reservation holds no lines: it only leaves the tombstone.
+      const { lines, locationId } =
+        'lines' in reservation.state ? reservation.state : { lines: [], locationId: null };
+      for (const line of lines) {
+        const streamId = productStream(line.productId);
+        const product = await session.load(streamId, productDecider);
+        session.append(
+          streamId,
+          orThrow(productDecider.decide({ type, orderId, productId: line.productId }, product.state)),
+        );
+      }
+      return {
+        orderId,
+        locationId: locationId ?? '',
+        status: how === 'release' ? 'released' : 'committed',
+        lines: [...lines],
+        failedLines: [],
+        reason: null,
+      };
+    },
   });
+  return resultOf(outcome);
+}
+
+/** Reservations are decided by events from orders, never with an idempotency key: never replayed. */
+function resultOf(outcome: CommandOutcome<inventory.Reservation>): inventory.Reservation {
+  if (outcome.replayed) throw new Error('a reservation command has no idempotency key to replay');
+  return outcome.result;
 }
 
 export async function getReservation(inventory: Inventory, orderId: string): Promise<inventory.Reservation> {

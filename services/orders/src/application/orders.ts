@@ -1,13 +1,20 @@
 import {
   BusinessRuleError,
+  NotFoundError,
   multiplyMoney,
   newId,
   type EventMetadata,
   type RpcContext,
   type orders,
 } from '@omni/contracts';
-import { executeCommand, type EventStore, type StoredEvent, type Tx } from '@omni/event-store';
-import { applyEvents, liveTables } from '@omni/projections';
+import {
+  aggregateIdOf,
+  createCommandProcessor,
+  streamCommand,
+  type CommandProcessor,
+  type EventStore,
+} from '@omni/event-store';
+import { inlineProjections } from '@omni/projections';
 import { eventMetadataFor } from '@omni/messaging';
 import { orderDecider, type OrderCommand } from '../domain/order/decider.js';
 import { orderDetailsProjection } from '../projections/orderDetails/projection.js';
@@ -19,28 +26,49 @@ export const orderStream = (orderId: string) => `order-${orderId}`;
 export interface Orders {
   readonly store: EventStore;
   readonly schema: string;
+  /** Runs every order command: per-order sequence, group commit, the order's read model inline. */
+  readonly commands: CommandProcessor;
 }
 
-/** Runs one order command with the order's read model written in the same transaction. */
-export function decideOnOrder(
-  ordersService: Orders,
+export function createOrders(store: EventStore): Orders {
+  return {
+    store,
+    schema: store.schema,
+    commands: createCommandProcessor({
+      store,
+      project: inlineProjections(store.schema, [orderDetailsProjection]),
+    }),
+  };
+}
+
+const orderNotFound = () => new NotFoundError('There is no such order', 'order_not_found');
+
+/**
+ * Runs one order command. Commands on an order that must exist (all but placing it) are refused
+ * with a 404 when it does not; the outcome says which order a repeated idempotency key placed.
+ */
+export async function decideOnOrder(
+  service: Orders,
   command: OrderCommand,
   metadata: EventMetadata,
   {
     expectedVersion,
     idempotencyKey,
   }: { expectedVersion?: number | undefined; idempotencyKey?: string | undefined } = {},
-): Promise<{ events: StoredEvent[]; streamId: string }> {
-  const tables = liveTables(ordersService.schema, orderDetailsProjection);
-  return executeCommand(ordersService.store, {
-    streamId: orderStream(command.orderId),
-    decider: orderDecider,
-    command,
-    metadata,
-    ...(expectedVersion === undefined ? {} : { expectedVersion }),
-    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-    project: (tx: Tx, events) => applyEvents(tx, orderDetailsProjection, events, tables),
-  });
+): Promise<{ orderId: string; replayed: boolean }> {
+  const outcome = await service.commands.execute(
+    streamCommand({
+      streamId: orderStream(command.orderId),
+      decider: orderDecider,
+      command,
+      ...(command.type === 'PlaceOrder' ? {} : { ifMissing: orderNotFound }),
+      expectedVersion,
+      metadata,
+      idempotencyKey,
+    }),
+  );
+  if (outcome.replayed) return { orderId: aggregateIdOf(outcome.streamId), replayed: true };
+  return { orderId: command.orderId, replayed: false };
 }
 
 export const metadataFrom = (context: RpcContext): EventMetadata => eventMetadataFor(context);
@@ -74,7 +102,7 @@ export async function placeOrder(
   });
   const currency = lines[0]!.unitPrice.currency;
   const total = { amount: lines.reduce((sum, l) => sum + l.lineTotal.amount, 0), currency };
-  const { streamId } = await decideOnOrder(
+  const placed = await decideOnOrder(
     service,
     {
       type: 'PlaceOrder',
@@ -89,7 +117,7 @@ export async function placeOrder(
     { idempotencyKey: context.idempotencyKey },
   );
   // A repeated Idempotency-Key answers with the order its first run placed.
-  return getOrder(service.store.pool, service.schema, idOf(streamId));
+  return getOrder(service.store.pool, service.schema, placed.orderId);
 }
 
 export async function cancelOrder(service: Orders, orderId: string, reason: string, context: RpcContext) {
@@ -111,4 +139,3 @@ const optionsFrom = (context: RpcContext) => ({
   expectedVersion: context.expectedVersion,
   idempotencyKey: context.idempotencyKey,
 });
-const idOf = (streamId: string) => streamId.slice(streamId.indexOf('-') + 1);

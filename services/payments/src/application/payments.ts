@@ -1,7 +1,14 @@
-import { newId, type EventMetadata, type RpcContext, type payments } from '@omni/contracts';
-import { onceByKey, runCommand, type EventStore } from '@omni/event-store';
+import { NotFoundError, newId, type EventMetadata, type RpcContext, type payments } from '@omni/contracts';
+import {
+  aggregateIdOf,
+  createCommandProcessor,
+  decideOnStream,
+  streamCommand,
+  type CommandProcessor,
+  type EventStore,
+} from '@omni/event-store';
 import { eventMetadataFor } from '@omni/messaging';
-import { applyEvents, liveTables } from '@omni/projections';
+import { inlineProjections } from '@omni/projections';
 import { paymentDecider, type PaymentCommand } from '../domain/payment/decider.js';
 import { orderViewForPayment } from '../projections/orderView/projection.js';
 import { paymentListProjection } from '../projections/paymentList/projection.js';
@@ -12,56 +19,59 @@ export const paymentStream = (paymentId: string) => `payment-${paymentId}`;
 export interface Payments {
   readonly store: EventStore;
   readonly schema: string;
+  /** Runs every payment command: group commit, the payment list inline. */
+  readonly commands: CommandProcessor;
+}
+
+export function createPayments(store: EventStore): Payments {
+  return {
+    store,
+    schema: store.schema,
+    commands: createCommandProcessor({
+      store,
+      project: inlineProjections(store.schema, [paymentListProjection]),
+    }),
+  };
 }
 
 export const metadataFrom = (context: RpcContext): EventMetadata => eventMetadataFor(context);
 
-/** One payment command; recording reads (and locks) the order's view in the same transaction. */
-async function decideOnPayment(
-  service: Payments,
-  build: (tx: import('@omni/event-store').Tx) => Promise<PaymentCommand>,
-  metadata: EventMetadata,
-  idempotencyKey?: string,
-): Promise<string> {
-  const tables = liveTables(service.schema, paymentListProjection);
-  return runCommand(service.store, async (session) => {
-    const once = await onceByKey(session, service.store, idempotencyKey, async () => {
-      const command = await build(session.tx);
-      const stream = paymentStream(command.paymentId);
-      const { state, version } = await session.load(stream, paymentDecider);
-      const decided = paymentDecider.decide(command, state);
-      if (!Array.isArray(decided)) throw decided;
-      const events = await session.append([
-        { streamId: stream, expectedVersion: version, events: decided.map((e) => ({ ...e, metadata })) },
-      ]);
-      await applyEvents(session.tx, paymentListProjection, events, tables);
-      return { result: events, streamId: stream };
-    });
-    // The payment the command wrote, or the one its first run wrote when the key was seen before.
-    return once.streamId.slice('payment-'.length);
-  });
-}
+const paymentNotFound = () => new NotFoundError('There is no such payment', 'payment_not_found');
 
+/**
+ * Records a payment against orders' view of its order. The view's row is read (and locked) in the
+ * command's transaction, and payments for one order never share a transaction: each sees what the
+ * one before it paid, so together they never pay more than is due.
+ */
 export async function recordPayment(
   service: Payments,
   input: payments.RecordPaymentInput,
   context: RpcContext,
 ) {
   const paymentId = newId();
-  const recorded = await decideOnPayment(
-    service,
-    async (tx) => ({
-      type: 'RecordPayment',
-      paymentId,
-      orderId: input.orderId,
-      amount: input.amount,
-      method: input.method,
-      reference: input.reference ?? null,
-      order: await orderViewForPayment(tx, service.schema, input.orderId),
-    }),
-    metadataFrom(context),
-    context.idempotencyKey,
-  );
+  const streamId = paymentStream(paymentId);
+  const outcome = await service.commands.execute({
+    streams: [streamId],
+    exclusive: [`order-view-${input.orderId}`],
+    metadata: metadataFrom(context),
+    idempotencyKey: context.idempotencyKey,
+    run: async (session) =>
+      decideOnStream(session, {
+        streamId,
+        decider: paymentDecider,
+        command: {
+          type: 'RecordPayment',
+          paymentId,
+          orderId: input.orderId,
+          amount: input.amount,
+          method: input.method,
+          reference: input.reference ?? null,
+          order: await orderViewForPayment(session.tx, service.schema, input.orderId),
+        },
+      }),
+  });
+  // A repeated Idempotency-Key answers with the payment its first run recorded.
+  const recorded = outcome.replayed ? aggregateIdOf(outcome.streamId) : paymentId;
   return getPayment(service.store.pool, service.schema, recorded);
 }
 
@@ -72,17 +82,22 @@ export async function refundPayment(
   metadata: EventMetadata,
   idempotencyKey?: string,
 ) {
-  await decideOnPayment(
-    service,
-    async () => ({
-      type: 'RefundPayment',
-      paymentId,
-      refundId: newId(),
-      amount: input.amount,
-      reason: input.reason,
+  const command: PaymentCommand = {
+    type: 'RefundPayment',
+    paymentId,
+    refundId: newId(),
+    amount: input.amount,
+    reason: input.reason,
+  };
+  await service.commands.execute(
+    streamCommand({
+      streamId: paymentStream(paymentId),
+      decider: paymentDecider,
+      command,
+      ifMissing: paymentNotFound,
+      metadata,
+      idempotencyKey,
     }),
-    metadata,
-    idempotencyKey,
   );
   return getPayment(service.store.pool, service.schema, paymentId);
 }
