@@ -1,5 +1,4 @@
 import { migrateEventStore, withAdvisoryLock } from '@omni/event-store';
-import { migrateInbox } from '@omni/messaging';
 import { ensureProjection, migrateProjections } from '@omni/projections';
 import type { Pool } from 'pg';
 import { orderDetailsProjection } from './projections/orderDetails/projection.js';
@@ -9,7 +8,6 @@ import { PRICE_LIST_DDL } from './projections/priceList/projection.js';
 export async function migrateOrdersSchema(pool: Pool, schema: string): Promise<void> {
   await migrateEventStore(pool, schema);
   await migrateProjections(pool, schema);
-  await migrateInbox(pool, schema);
   await withAdvisoryLock(pool, `${schema}.migrations`, (tx) => tx.query(PRICE_LIST_DDL(schema)));
   await ensureProjection(pool, schema, orderDetailsProjection);
 }
