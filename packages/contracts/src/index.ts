@@ -49,7 +49,11 @@ export {
 export { type Decider, type DomainEvent } from './decider.js';
 export { type Logger, silentLogger } from './logger.js';
 export { PageQuery, page, type Page, encodeCursor, decodeCursor, cursorKey, pageOf } from './pagination.js';
-export { type EventSchemaMap, type TypedEvent, parseEvent } from './typed-event.js';
+export { type EventDataSchemas, type EventsOf, parseEventData } from './events/map.js';
+export { inventoryEvents } from './events/inventory.js';
+export { ordersEvents } from './events/orders.js';
+export { paymentsEvents } from './events/payments.js';
+export { type TypedEvent, parseEvent } from './typed-event.js';
 export { assertNever } from './exhaustive.js';
 export * as inventory from './inventory.js';
 export * as identity from './identity.js';
