@@ -6,6 +6,7 @@ export {
   applyEvents,
   migrateProjections,
   ensureProjection,
+  tableExists,
 } from './projection.js';
 export {
   type StreamSource,

@@ -79,3 +79,15 @@ export async function ensureProjection(
     projection.createTables(tx, liveTables(schema, projection)),
   );
 }
+
+/**
+ * Read models create their tables and indexes once, guarded by this, and leave their indexes unnamed:
+ * PostgreSQL derives a unique name per table, so a shadow table (`orders.order_list__rebuild`) never
+ * finds a live table's index under the name it wants, and a renamed table keeps working indexes.
+ */
+export async function tableExists(tx: Tx, qualifiedName: string): Promise<boolean> {
+  const { rows } = await tx.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+    qualifiedName,
+  ]);
+  return rows[0]?.exists ?? false;
+}

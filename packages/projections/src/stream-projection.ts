@@ -1,9 +1,9 @@
-import type { CloudEvent, EventSchemaMap, TypedEvent } from '@omni/contracts';
+import type { CloudEvent, EventDataSchemas, TypedEvent } from '@omni/contracts';
 import type { Tx } from '@omni/event-store';
 import type { TableNames } from './projection.js';
 
 /** Where a stream-fed read model's events come from. */
-export interface StreamSource<M extends EventSchemaMap = EventSchemaMap> {
+export interface StreamSource<M extends EventDataSchemas = EventDataSchemas> {
   /** The service whose stream (`<SERVICE>`) holds the events. */
   readonly service: string;
   /** One subject filter (NATS 2.9 has no multi-filter consumers), e.g. `inventory.product.>`. */
@@ -18,7 +18,7 @@ export interface StreamSource<M extends EventSchemaMap = EventSchemaMap> {
  * the same fold writes the live tables and, during a rebuild, shadow tables. Its checkpoint is the
  * stream sequence, written in the same transaction as its rows.
  */
-export interface StreamProjection<M extends EventSchemaMap = EventSchemaMap> {
+export interface StreamProjection<M extends EventDataSchemas = EventDataSchemas> {
   readonly name: string;
   readonly tables: readonly string[];
   readonly source: StreamSource<M>;
@@ -30,7 +30,7 @@ export interface StreamProjection<M extends EventSchemaMap = EventSchemaMap> {
  * Declares a stream projection with its event types checked against its source's schemas, and
  * returns it in the form lists of projections hold (their event types differ).
  */
-export function streamProjection<M extends EventSchemaMap>(
+export function streamProjection<M extends EventDataSchemas>(
   projection: StreamProjection<M>,
 ): StreamProjection {
   return projection as unknown as StreamProjection;
