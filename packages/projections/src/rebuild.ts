@@ -71,13 +71,19 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   }
   const { rows, caughtUp } = await retryOnLockConflict(() =>
     inTransaction(store.pool, async (tx) => {
-      if (options.dryRun) return { rows: await compareAndDrop(tx, store.schema, projections), caughtUp: 0 };
-      const applied = await swapIn(tx, store, projections, position, options.checkpoint ?? false);
+      // A dry run catches up too, so it compares with the live tables at one and the same point.
+      const applied = await catchUpUnderLock(tx, store, projections, position);
+      if (options.dryRun)
+        return { rows: await compareAndDrop(tx, store.schema, projections), caughtUp: applied };
+      for (const projection of projections) {
+        await swapShadowIn(tx, store.schema, projection);
+        if (options.checkpoint) await writeCheckpoint(tx, store.schema, projection.name, applied.position);
+      }
       const live = projections.map((p) => liveTables(store.schema, p));
       return { rows: await countRows(tx, live, 'rebuilt'), caughtUp: applied };
     }),
   );
-  events += caughtUp;
+  events += caughtUp.events;
   const seconds = (performance.now() - started) / 1000;
   options.onProgress?.({ projection: name, events, total: Math.max(total, events) });
   return { projection: name, events, seconds, eventsPerSecond: Math.round(events / seconds), rows };
@@ -89,32 +95,31 @@ export function rebuildProjection(options: Omit<RebuildOptions, 'projections'> &
   return rebuildProjections({ ...rest, projections: [projection] });
 }
 
-/** The swap: writers wait on the table locks for the few milliseconds it takes; readers do not. */
-async function swapIn(
+/**
+ * Blocks writers (for the few milliseconds it takes; readers go on) and applies to the shadow tables
+ * what was committed since the pass over the log. The batched pass reads only below the oldest
+ * running transaction in the cluster, so it may stop short; under the lock every writer of these
+ * tables has committed.
+ */
+async function catchUpUnderLock(
   tx: Tx,
   store: EventStore,
   projections: readonly Projection[],
   from: Position,
-  checkpoint: boolean,
 ) {
   await lockLiveTables(tx, store.schema, projections);
   let position = from;
-  let applied = 0;
+  let events = 0;
   for (;;) {
-    // Every transaction that wrote these tables has committed (we hold their lock); one still in
-    // flight will write its own rows to whichever table the name designates after the swap.
+    // One still in flight will write its own rows to whichever table the name designates after the swap.
     const batch = await store.readAll(position, { tx, limit: 5000, allCommitted: true });
     if (batch.length === 0) break;
     for (const projection of projections)
       await applyEvents(tx, projection, batch, shadowTables(store.schema, projection));
     position = store.positionOf(batch[batch.length - 1]!);
-    applied += batch.length;
+    events += batch.length;
   }
-  for (const projection of projections) {
-    await swapShadowIn(tx, store.schema, projection);
-    if (checkpoint) await writeCheckpoint(tx, store.schema, projection.name, position);
-  }
-  return applied;
+  return { position, events };
 }
 
 async function countEvents(store: EventStore): Promise<number> {
