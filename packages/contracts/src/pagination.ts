@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from './errors.js';
 
-/** `?limit=` (1..200, default 50) and `?cursor=` on every list (docs/api-conventions.md). */
+/** `?limit=` (1..200, default 50) and `?cursor=` on every list (the REST conventions in docs/openapi.json). */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(512).optional(),

@@ -52,7 +52,7 @@ export interface RunningConsumer {
 const tracer = trace.getTracer('omni-messaging');
 
 /**
- * A durable pull consumer with explicit acks (ARCHITECTURE §5): success acks; a transient failure is
+ * A durable pull consumer with explicit acks (docs/architecture.md): success acks; a transient failure is
  * redelivered after a backoff; a refusal, an unreadable message or the last allowed delivery goes
  * to the `DLQ` stream with its reason and is terminated. Messages are handled one at a time, in order.
  */
