@@ -1,11 +1,8 @@
-export { newId, isUuid } from './ids.js';
-export { Money, money, sameCurrency, addMoney, subtractMoney, multiplyMoney } from './money.js';
+export { newId } from './ids.js';
+export { Money, money, addMoney, multiplyMoney } from './money.js';
 export {
   SERVICES,
   type ServiceName,
-  type EventSubject,
-  eventSubject,
-  parseEventSubject,
   streamName,
   rpcSubject,
   DEAD_LETTER_STREAM,
@@ -51,7 +48,13 @@ export {
 } from './rpc.js';
 export { type Decider, type DomainEvent } from './decider.js';
 export { type Logger, silentLogger } from './logger.js';
-export { PageQuery, page, type Page, encodeCursor, decodeCursor } from './pagination.js';
+export { PageQuery, page, type Page, encodeCursor, decodeCursor, cursorKey, pageOf } from './pagination.js';
+export { type EventDataSchemas, type EventsOf, parseEventData } from './events/map.js';
+export { inventoryEvents } from './events/inventory.js';
+export { ordersEvents } from './events/orders.js';
+export { paymentsEvents } from './events/payments.js';
+export { type TypedEvent, parseEvent } from './typed-event.js';
+export { assertNever } from './exhaustive.js';
 export * as inventory from './inventory.js';
 export * as identity from './identity.js';
 export * as orders from './orders.js';

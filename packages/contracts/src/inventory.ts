@@ -171,95 +171,9 @@ export type StockAtLocation = z.infer<typeof StockAtLocation>;
 export type Movement = z.infer<typeof Movement>;
 export type Reservation = z.infer<typeof Reservation>;
 
-// ---- events (CONTRACT §6; docs/events.md documents each) ----------------------------------------
+// ---- events: schemas of every event's data, in events/inventory.ts (docs/events.md) ---------
 
-export interface LocationCreated {
-  readonly locationId: string;
-  readonly code: string;
-  readonly name: string;
-}
-export interface ProductRegistered {
-  readonly productId: string;
-  readonly sku: string;
-  readonly name: string;
-  readonly description: string | null;
-  readonly category: string | null;
-  readonly price: Money;
-  readonly reorderLevel: number;
-  readonly attributes: Readonly<Record<string, string>>;
-}
-/** Only the fields that changed; `null` clears description or category. */
-export interface ProductUpdated {
-  readonly productId: string;
-  readonly changes: Partial<Omit<ProductRegistered, 'productId' | 'sku'>>;
-}
-export interface StockReceived {
-  readonly productId: string;
-  readonly locationId: string;
-  readonly quantity: number;
-  readonly reference: string | null;
-}
-export interface StockAdjusted {
-  readonly productId: string;
-  readonly locationId: string;
-  readonly quantityDelta: number;
-  readonly reason: string;
-}
-export interface StockTransferred {
-  readonly productId: string;
-  readonly fromLocationId: string;
-  readonly toLocationId: string;
-  readonly quantity: number;
-}
-/** Reserved, released and committed stock of one product for one order at one location. */
-export interface ReservationMovement {
-  readonly productId: string;
-  readonly orderId: string;
-  readonly locationId: string;
-  readonly quantity: number;
-}
-export interface LowStockDetected {
-  readonly productId: string;
-  readonly sku: string;
-  readonly available: number;
-  readonly reorderLevel: number;
-}
-export interface FailedReservationLine {
-  readonly productId: string;
-  readonly requested: number;
-  readonly available: number;
-}
-export interface ReservationConfirmed {
-  readonly orderId: string;
-  readonly locationId: string;
-  readonly lines: readonly ReservationLine[];
-}
-export interface ReservationRejected {
-  readonly orderId: string;
-  readonly locationId: string;
-  readonly reason: string;
-  readonly failedLines: readonly FailedReservationLine[];
-}
-export interface ReservationClosed {
-  readonly orderId: string;
-}
-
-export type LocationEvent = { readonly type: 'created'; readonly data: LocationCreated };
-export type ProductEvent =
-  | { readonly type: 'registered'; readonly data: ProductRegistered }
-  | { readonly type: 'updated'; readonly data: ProductUpdated }
-  | { readonly type: 'stock_received'; readonly data: StockReceived }
-  | { readonly type: 'stock_adjusted'; readonly data: StockAdjusted }
-  | { readonly type: 'stock_transferred'; readonly data: StockTransferred }
-  | { readonly type: 'stock_reserved'; readonly data: ReservationMovement }
-  | { readonly type: 'reservation_released'; readonly data: ReservationMovement }
-  | { readonly type: 'reservation_committed'; readonly data: ReservationMovement }
-  | { readonly type: 'low_stock_detected'; readonly data: LowStockDetected };
-export type ReservationEvent =
-  | { readonly type: 'confirmed'; readonly data: ReservationConfirmed }
-  | { readonly type: 'rejected'; readonly data: ReservationRejected }
-  | { readonly type: 'released'; readonly data: ReservationClosed }
-  | { readonly type: 'committed'; readonly data: ReservationClosed };
+export * from './events/inventory.js';
 
 // ---- RPC ----------------------------------------------------------------------------------------
 

@@ -14,22 +14,13 @@ export type Money = z.infer<typeof Money>;
 
 export const money = (amount: number, currency: string): Money => ({ amount, currency });
 
-export function sameCurrency(a: Money, b: Money): boolean {
-  return a.currency === b.currency;
-}
-
 function assertSameCurrency(a: Money, b: Money): void {
-  if (!sameCurrency(a, b)) throw new RangeError(`currency mismatch: ${a.currency} vs ${b.currency}`);
+  if (a.currency !== b.currency) throw new RangeError(`currency mismatch: ${a.currency} vs ${b.currency}`);
 }
 
 export function addMoney(a: Money, b: Money): Money {
   assertSameCurrency(a, b);
   return { amount: a.amount + b.amount, currency: a.currency };
-}
-
-export function subtractMoney(a: Money, b: Money): Money {
-  assertSameCurrency(a, b);
-  return { amount: a.amount - b.amount, currency: a.currency };
 }
 
 export function multiplyMoney(a: Money, factor: number): Money {

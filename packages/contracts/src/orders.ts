@@ -2,17 +2,10 @@
 import { z } from 'zod';
 import { Money } from './money.js';
 import { PageQuery, page } from './pagination.js';
+import { OrderStatus } from './events/orders.js';
 
-export const ORDER_STATUSES = [
-  'pending',
-  'awaiting_payment',
-  'rejected',
-  'paid',
-  'shipped',
-  'cancelled',
-] as const;
-export const OrderStatus = z.enum(ORDER_STATUSES);
-export type OrderStatus = z.infer<typeof OrderStatus>;
+// Events: schemas of every event's data, with the statuses, in events/orders.ts (docs/events.md).
+export * from './events/orders.js';
 
 export const PlaceOrderInput = z
   .object({
@@ -75,46 +68,6 @@ export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
 export type OrderLine = z.infer<typeof OrderLine>;
 export type Order = z.infer<typeof Order>;
-
-// ---- events -------------------------------------------------------------------------------------
-
-export interface OrderPlaced {
-  readonly orderId: string;
-  readonly customer: { readonly name: string; readonly email?: string };
-  readonly locationId: string;
-  readonly lines: readonly OrderLine[];
-  readonly total: Money;
-  readonly notes: string | null;
-}
-export interface OrderStatusChanged {
-  readonly orderId: string;
-  readonly from: OrderStatus;
-  readonly to: OrderStatus;
-  readonly reason?: string;
-  readonly failedLines?: readonly z.infer<typeof FailedLine>[];
-}
-export interface OrderCancelled {
-  readonly orderId: string;
-  readonly reason: string;
-  /** What had been paid when it was cancelled: payments refunds it. */
-  readonly paid: Money;
-}
-export interface OrderShipped {
-  readonly orderId: string;
-}
-/** Payments recorded against the order, as orders learnt them from payments' events. */
-export interface OrderPaymentApplied {
-  readonly orderId: string;
-  readonly paymentId: string;
-  readonly amount: Money;
-}
-
-export type OrderEvent =
-  | { readonly type: 'placed'; readonly data: OrderPlaced }
-  | { readonly type: 'status_changed'; readonly data: OrderStatusChanged }
-  | { readonly type: 'payment_applied'; readonly data: OrderPaymentApplied }
-  | { readonly type: 'cancelled'; readonly data: OrderCancelled }
-  | { readonly type: 'shipped'; readonly data: OrderShipped };
 
 export const ORDERS_RPC = {
   placeOrder: 'placeOrder',

@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { Money } from './money.js';
 import { page } from './pagination.js';
+import { PAYMENT_METHODS } from './events/payments.js';
 
-export const PAYMENT_METHODS = ['card', 'cash', 'transfer'] as const;
+// Events: schemas of every event's data, with the payment methods, in events/payments.ts (docs/events.md).
+export * from './events/payments.js';
 
 export const RecordPaymentInput = z
   .object({
@@ -54,24 +56,6 @@ export type RecordPaymentInput = z.infer<typeof RecordPaymentInput>;
 export type RefundInput = z.infer<typeof RefundInput>;
 export type ListPaymentsQuery = z.infer<typeof ListPaymentsQuery>;
 export type Payment = z.infer<typeof Payment>;
-
-export interface PaymentRecorded {
-  readonly paymentId: string;
-  readonly orderId: string;
-  readonly amount: Money;
-  readonly method: (typeof PAYMENT_METHODS)[number];
-  readonly reference: string | null;
-}
-export interface PaymentRefunded {
-  readonly paymentId: string;
-  readonly orderId: string;
-  readonly refundId: string;
-  readonly amount: Money;
-  readonly reason: string;
-}
-export type PaymentEvent =
-  | { readonly type: 'recorded'; readonly data: PaymentRecorded }
-  | { readonly type: 'refunded'; readonly data: PaymentRefunded };
 
 export const PAYMENTS_RPC = {
   recordPayment: 'recordPayment',

@@ -17,7 +17,7 @@ import {
   type Logger,
 } from '@omni/contracts';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
-import { ensureDeadLetterStream } from './streams.js';
+import { ensureDeadLetterStream, isConsumerNotFound } from './streams.js';
 import { extractTraceContext } from './trace-context.js';
 
 export interface Delivery {
@@ -52,7 +52,7 @@ export interface RunningConsumer {
 const tracer = trace.getTracer('omni-messaging');
 
 /**
- * A durable pull consumer with explicit acks (ARCHITECTURE §5): success acks; a transient failure is
+ * A durable pull consumer with explicit acks (docs/architecture.md): success acks; a transient failure is
  * redelivered after a backoff; a refusal, an unreadable message or the last allowed delivery goes
  * to the `DLQ` stream with its reason and is terminated. Messages are handled one at a time, in order.
  */
@@ -91,7 +91,10 @@ async function provisionConsumer(options: ConsumerOptions): Promise<void> {
     // Short: after a consumer process dies, what it held is redelivered within seconds.
     ack_wait: (options.ackWaitMs ?? 10_000) * 1_000_000,
   };
-  const existing = await jsm.consumers.info(options.stream, options.durable).catch(() => undefined);
+  const existing = await jsm.consumers.info(options.stream, options.durable).catch((error: unknown) => {
+    if (isConsumerNotFound(error)) return undefined;
+    throw error;
+  });
   if (existing) await jsm.consumers.update(options.stream, options.durable, config);
   else await jsm.consumers.add(options.stream, config);
 }

@@ -5,6 +5,8 @@ export {
   ensureStream,
   ensureServiceStream,
   ensureDeadLetterStream,
+  isStreamNotFound,
+  isConsumerNotFound,
 } from './streams.js';
 export {
   injectTraceContext,
@@ -19,7 +21,6 @@ export {
   startConsumer,
   retrySubject,
 } from './consumer.js';
-export { migrateInbox, processOnce } from './inbox.js';
 export { rpcServerOptions, RpcErrorFilter, RpcTracingInterceptor } from './rpc/server.js';
 export { type RpcClient, createRpcClient, checkServices } from './rpc/client.js';
-export { eventMetadataFor } from './metadata.js';
+export { eventMetadataFor, causedBy, reactionContext } from './metadata.js';

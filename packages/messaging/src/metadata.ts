@@ -1,4 +1,4 @@
-import type { EventMetadata, RpcContext } from '@omni/contracts';
+import type { CloudEvent, EventMetadata, RpcContext } from '@omni/contracts';
 import { currentTraceparent } from './trace-context.js';
 
 /**
@@ -6,14 +6,37 @@ import { currentTraceparent } from './trace-context.js';
  * them (the request, or the event a reaction answers), the active trace and the user.
  */
 export function eventMetadataFor(
-  context: Pick<RpcContext, 'correlationId' | 'actor'>,
+  context: Pick<RpcContext, 'correlationId' | 'actor'> & { readonly causationId?: string },
   causationId?: string,
 ): EventMetadata {
   const traceparent = currentTraceparent();
   return {
     correlationId: context.correlationId,
-    causationId: causationId ?? context.correlationId,
+    causationId: causationId ?? context.causationId ?? context.correlationId,
     ...(traceparent ? { traceparent } : {}),
     ...(context.actor ? { actorId: context.actor.userId } : {}),
   };
+}
+
+/**
+ * The metadata of events a reaction writes in answer to another service's event: caused by that
+ * event, in its correlation, in its trace. No actor: no user asked for them (docs/events.md).
+ */
+export function causedBy(event: Pick<CloudEvent, 'id' | 'correlationid' | 'traceparent'>): EventMetadata {
+  const traceparent = currentTraceparent() ?? event.traceparent;
+  return {
+    correlationId: event.correlationid,
+    causationId: event.id,
+    ...(traceparent ? { traceparent } : {}),
+  };
+}
+
+/**
+ * `causedBy` for application functions that still take an RPC context: `eventMetadataFor` keeps its
+ * `causationId`. The context has no actor, for the same reason.
+ */
+export function reactionContext(event: Pick<CloudEvent, 'id' | 'correlationid'>): RpcContext & {
+  readonly causationId: string;
+} {
+  return { correlationId: event.correlationid, causationId: event.id };
 }

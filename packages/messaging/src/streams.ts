@@ -1,4 +1,6 @@
 import {
+  JetStreamApiCodes,
+  JetStreamApiError,
   jetstreamManager,
   RetentionPolicy,
   StorageType,
@@ -60,11 +62,11 @@ export async function ensureDeadLetterStream(nc: NatsConnection): Promise<void> 
   await ensureStream(nc, deadLetterStreamConfig());
 }
 
-function isStreamNotFound(error: unknown): boolean {
-  const e = error as { name?: string; message?: string; code?: number; api_error?: { err_code?: number } };
-  return (
-    e?.name === 'StreamNotFoundError' ||
-    /stream not found/i.test(e?.message ?? '') ||
-    e?.api_error?.err_code === 10059
-  );
+/** The server's own error code, not the wording of its message, says the stream is missing. */
+export function isStreamNotFound(error: unknown): boolean {
+  return error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
+}
+
+export function isConsumerNotFound(error: unknown): boolean {
+  return error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
 }

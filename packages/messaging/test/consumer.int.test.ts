@@ -5,8 +5,6 @@ import {
   connectNats,
   ensureServiceStream,
   injectTraceContext,
-  migrateInbox,
-  processOnce,
   retrySubject,
   startConsumer,
   type RunningConsumer,
@@ -36,8 +34,8 @@ beforeAll(async () => {
   nats = await connectNats({ url: natsServer.url, name: 'consumer-test' });
   pool = new pg.Pool({ connectionString: database.url });
   await ensureServiceStream(nats, 'demo');
-  await migrateInbox(pool, 'demo');
-  await pool.query('CREATE TABLE demo.effects (event_id uuid, note text)');
+  await pool.query('CREATE SCHEMA demo');
+  await pool.query('CREATE TABLE demo.effects (event_id uuid, note text, PRIMARY KEY (event_id, note))');
 });
 
 afterEach(async () => {
@@ -73,14 +71,12 @@ async function publish(event: CloudEvent, msgId = event.id): Promise<void> {
   });
 }
 
-/** The effect and the "processed" record commit together, so a redelivery cannot repeat the effect. */
+/** The effect is keyed by the event id, so a redelivery cannot repeat it. */
 async function recordEffectOnce(consumer: string, event: CloudEvent, fail?: () => void): Promise<void> {
   const tx = await pool.connect();
   try {
     await tx.query('BEGIN');
-    if (await processOnce(tx, 'demo', consumer, event.id)) {
-      await tx.query('INSERT INTO demo.effects VALUES ($1, $2)', [event.id, consumer]);
-    }
+    await tx.query('INSERT INTO demo.effects VALUES ($1, $2) ON CONFLICT DO NOTHING', [event.id, consumer]);
     fail?.();
     await tx.query('COMMIT');
   } catch (error) {

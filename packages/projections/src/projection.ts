@@ -22,19 +22,22 @@ export interface Projection {
 const SHADOW_SUFFIX = '__rebuild';
 const RETIRED_SUFFIX = '__retired';
 
-export function liveTables(schema: string, projection: Projection): TableNames {
+/** Anything that owns tables by logical name: a `Projection` or a `StreamProjection`. */
+type TableOwner = Pick<Projection, 'tables'>;
+
+export function liveTables(schema: string, projection: TableOwner): TableNames {
   return namesWith(schema, projection, '');
 }
 
-export function shadowTables(schema: string, projection: Projection): TableNames {
+export function shadowTables(schema: string, projection: TableOwner): TableNames {
   return namesWith(schema, projection, SHADOW_SUFFIX);
 }
 
-export function retiredTables(schema: string, projection: Projection): TableNames {
+export function retiredTables(schema: string, projection: TableOwner): TableNames {
   return namesWith(schema, projection, RETIRED_SUFFIX);
 }
 
-function namesWith(schema: string, projection: Projection, suffix: string): TableNames {
+function namesWith(schema: string, projection: TableOwner, suffix: string): TableNames {
   return Object.fromEntries(projection.tables.map((table) => [table, `${schema}.${table}${suffix}`]));
 }
 
@@ -58,11 +61,20 @@ export async function migrateProjections(pool: Pool, schema: string): Promise<vo
       transaction_id xid8 NOT NULL,
       global_position bigint NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE IF NOT EXISTS ${schema}.stream_checkpoints (
+      name text PRIMARY KEY,
+      stream_sequence bigint NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
     )`);
 }
 
 /** Creates the projection's live tables at service start (idempotent, serialised across instances). */
-export async function ensureProjection(pool: Pool, schema: string, projection: Projection): Promise<void> {
+export async function ensureProjection(
+  pool: Pool,
+  schema: string,
+  projection: Pick<Projection, 'name' | 'tables' | 'createTables'>,
+): Promise<void> {
   await withAdvisoryLock(pool, `${schema}.projection.${projection.name}`, (tx) =>
     projection.createTables(tx, liveTables(schema, projection)),
   );
@@ -80,4 +92,16 @@ export function inlineProjections(
   return async (tx, events) => {
     for (const { projection, names } of live) await applyEvents(tx, projection, events, names);
   };
+}
+
+/**
+ * Read models create their tables and indexes once, guarded by this, and leave their indexes unnamed:
+ * PostgreSQL derives a unique name per table, so a shadow table (`orders.order_list__rebuild`) never
+ * finds a live table's index under the name it wants, and a renamed table keeps working indexes.
+ */
+export async function tableExists(tx: Tx, qualifiedName: string): Promise<boolean> {
+  const { rows } = await tx.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+    qualifiedName,
+  ]);
+  return rows[0]?.exists ?? false;
 }

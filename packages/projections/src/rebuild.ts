@@ -1,14 +1,15 @@
 import type { EventStore, Position, Tx } from '@omni/event-store';
 import { START, inTransaction } from '@omni/event-store';
 import { writeCheckpoint } from './checkpoint.js';
+import { applyEvents, liveTables, shadowTables, type Projection } from './projection.js';
 import {
-  applyEvents,
-  liveTables,
-  retiredTables,
-  shadowTables,
-  type Projection,
-  type TableNames,
-} from './projection.js';
+  compareAndDrop,
+  countRows,
+  createShadowTables,
+  lockLiveTables,
+  retryOnLockConflict,
+  swapShadowIn,
+} from './swap.js';
 
 export interface RebuildProgress {
   /** The projections being rebuilt, comma-separated. */
@@ -41,7 +42,7 @@ export interface RebuildResult {
 }
 
 /**
- * Rebuilds read models from the log while the live ones keep serving (ARCHITECTURE §7): fill shadow
+ * Rebuilds read models from the log while the live ones keep serving (docs/architecture.md, Read models): fill shadow
  * tables in big batches (one pass over the log for all of them), then in one short transaction block
  * writers, apply what arrived meanwhile, and swap the shadow tables in. Readers never see an empty or
  * half-built model.
@@ -52,10 +53,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const started = performance.now();
   const shadow = projections.map((p) => shadowTables(store.schema, p));
   await inTransaction(store.pool, async (tx) => {
-    for (const [i, projection] of projections.entries()) {
-      await dropTables(tx, shadow[i]!); // a rebuild that crashed before leaves its shadow behind
-      await projection.createTables(tx, shadow[i]!);
-    }
+    for (const projection of projections) await createShadowTables(tx, store.schema, projection);
   });
   const total = await countEvents(store);
   let events = 0;
@@ -73,16 +71,19 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   }
   const { rows, caughtUp } = await retryOnLockConflict(() =>
     inTransaction(store.pool, async (tx) => {
-      if (options.dryRun) return { rows: await compareAndDrop(tx, store, projections), caughtUp: 0 };
-      // Give way rather than wait: a reader joining two of these tables could otherwise deadlock with
-      // the renames, and PostgreSQL might pick the reader as the victim. Readers must never fail.
-      await tx.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT_MS}ms'`);
-      const applied = await swapIn(tx, store, projections, position, options.checkpoint ?? false);
+      // A dry run catches up too, so it compares with the live tables at one and the same point.
+      const applied = await catchUpUnderLock(tx, store, projections, position);
+      if (options.dryRun)
+        return { rows: await compareAndDrop(tx, store.schema, projections), caughtUp: applied };
+      for (const projection of projections) {
+        await swapShadowIn(tx, store.schema, projection);
+        if (options.checkpoint) await writeCheckpoint(tx, store.schema, projection.name, applied.position);
+      }
       const live = projections.map((p) => liveTables(store.schema, p));
       return { rows: await countRows(tx, live, 'rebuilt'), caughtUp: applied };
     }),
   );
-  events += caughtUp;
+  events += caughtUp.events;
   const seconds = (performance.now() - started) / 1000;
   options.onProgress?.({ projection: name, events, total: Math.max(total, events) });
   return { projection: name, events, seconds, eventsPerSecond: Math.round(events / seconds), rows };
@@ -94,82 +95,31 @@ export function rebuildProjection(options: Omit<RebuildOptions, 'projections'> &
   return rebuildProjections({ ...rest, projections: [projection] });
 }
 
-/** The swap: writers wait on the table locks for the few milliseconds it takes; readers do not. */
-async function swapIn(
+/**
+ * Blocks writers (for the few milliseconds it takes; readers go on) and applies to the shadow tables
+ * what was committed since the pass over the log. The batched pass reads only below the oldest
+ * running transaction in the cluster, so it may stop short; under the lock every writer of these
+ * tables has committed.
+ */
+async function catchUpUnderLock(
   tx: Tx,
   store: EventStore,
   projections: readonly Projection[],
   from: Position,
-  checkpoint: boolean,
 ) {
-  const live = projections.map((p) => liveTables(store.schema, p));
-  await tx.query(`LOCK TABLE ${live.flatMap((t) => Object.values(t)).join(', ')} IN EXCLUSIVE MODE`);
+  await lockLiveTables(tx, store.schema, projections);
   let position = from;
-  let applied = 0;
+  let events = 0;
   for (;;) {
-    // Every transaction that wrote these tables has committed (we hold their lock); one still in
-    // flight will write its own rows to whichever table the name designates after the swap.
+    // One still in flight will write its own rows to whichever table the name designates after the swap.
     const batch = await store.readAll(position, { tx, limit: 5000, allCommitted: true });
     if (batch.length === 0) break;
     for (const projection of projections)
       await applyEvents(tx, projection, batch, shadowTables(store.schema, projection));
     position = store.positionOf(batch[batch.length - 1]!);
-    applied += batch.length;
+    events += batch.length;
   }
-  for (const projection of projections) {
-    const [current, shadow, retired] = [liveTables, shadowTables, retiredTables].map((f) =>
-      f(store.schema, projection),
-    );
-    for (const table of projection.tables) {
-      await tx.query(`ALTER TABLE ${current![table]} RENAME TO ${bare(retired![table]!)}`);
-      await tx.query(`ALTER TABLE ${shadow![table]} RENAME TO ${table}`);
-    }
-    await dropTables(tx, retired!);
-    if (checkpoint) await writeCheckpoint(tx, store.schema, projection.name, position);
-  }
-  return applied;
-}
-
-const SWAP_LOCK_TIMEOUT_MS = 200;
-
-/** The swap rolls back on a lock timeout or deadlock and is tried again: nothing is half-swapped. */
-async function retryOnLockConflict<T>(swap: () => Promise<T>, attempts = 50): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await swap();
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      const lockConflict = code === '55P03' || code === '40P01';
-      if (!lockConflict || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50));
-    }
-  }
-}
-
-async function compareAndDrop(tx: Tx, store: EventStore, projections: readonly Projection[]) {
-  const shadow = projections.map((p) => shadowTables(store.schema, p));
-  const rebuilt = await countRows(tx, shadow, 'rebuilt');
-  const live = await countRows(
-    tx,
-    projections.map((p) => liveTables(store.schema, p)),
-    'live',
-  );
-  for (const tables of shadow) await dropTables(tx, tables);
-  return Object.fromEntries(
-    Object.keys(rebuilt).map((table) => [
-      table,
-      { rebuilt: rebuilt[table]!.rebuilt!, live: live[table]!.live! },
-    ]),
-  ) as RebuildResult['rows'];
-}
-
-async function countRows(tx: Tx, tableSets: readonly TableNames[], as: 'rebuilt' | 'live') {
-  const counts: Record<string, { rebuilt?: number; live?: number }> = {};
-  for (const [table, physical] of tableSets.flatMap((tables) => Object.entries(tables))) {
-    const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${physical}`);
-    counts[table] = { [as]: rows[0]!.n };
-  }
-  return counts as Record<string, { rebuilt: number; live?: number }>;
+  return { position, events };
 }
 
 async function countEvents(store: EventStore): Promise<number> {
@@ -178,9 +128,3 @@ async function countEvents(store: EventStore): Promise<number> {
   );
   return rows[0]!.n;
 }
-
-async function dropTables(tx: Tx, tables: TableNames): Promise<void> {
-  for (const physical of Object.values(tables)) await tx.query(`DROP TABLE IF EXISTS ${physical}`);
-}
-
-const bare = (qualified: string) => qualified.split('.').pop()!;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Settings every Omni process reads from its environment, with defaults that run locally (CONTRACT §1). */
+/** Settings every Omni process reads from its environment, with defaults that run locally (README.md, Quick start). */
 export const BaseEnv = z.object({
   OMNI_SERVICE: z
     .string()

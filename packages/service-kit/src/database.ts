@@ -5,7 +5,7 @@ import pg from 'pg';
 export { inTransaction, withAdvisoryLock } from '@omni/event-store';
 
 /**
- * Creates the database named in `databaseUrl` if it does not exist yet (CONTRACT §1). Several
+ * Creates the database named in `databaseUrl` if it does not exist yet (README.md). Several
  * processes start at once under `npm start`, so losing the creation race is fine.
  */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {

@@ -20,4 +20,8 @@ export {
   type ServiceContext,
   type EventSourcedServiceOptions,
   runEventSourcedService,
+  migrateService,
 } from './event-sourced-service.js';
+export { type Reaction, type ExecuteReaction, reaction, startReaction } from './reactions.js';
+export { RpcMetricsInterceptor } from './rpc-metrics.js';
+export { opsControllerFor } from './ops-controller.js';

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** One registry per process, exposed on `/metrics` in Prometheus format (ARCHITECTURE §8). */
+/** One registry per process, exposed on `/metrics` in Prometheus format (docs/runbooks). */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
 

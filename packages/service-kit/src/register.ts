@@ -1,8 +1,8 @@
 /**
  * `node --import @omni/service-kit/register dist/main.js`: starts OpenTelemetry before the
- * application's modules load, which ESM requires for instrumentation (ARCHITECTURE §8).
+ * application's modules load, which ESM requires for instrumentation.
  *
- * The standard variables apply (CONTRACT §1): OTEL_EXPORTER_OTLP_ENDPOINT turns on OTLP/HTTP export,
+ * The standard variables apply (README.md): OTEL_EXPORTER_OTLP_ENDPOINT turns on OTLP/HTTP export,
  * OTEL_EXPORTER_OTLP_PROTOCOL picks http/json or http/protobuf, OTEL_TRACES_SAMPLER samples, and
  * OTEL_SDK_DISABLED=true turns the SDK off. Trace context propagation (W3C) and async context are
  * registered in every case: request ids, log correlation and NATS headers rely on them.

@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import { runEventSourcedService } from '@omni/service-kit';
 import { createInventory } from './application/context.js';
-import { startOrderReactions } from './integration/orders.js';
+import { executeOrderReaction, reactToOrders } from './integration/orders.js';
 import { InventoryModule } from './module.js';
+import { INVENTORY_READ_MODELS } from './projections/index.js';
 import { migrateInventorySchema } from './schema.js';
 
 runEventSourcedService({
   service: 'inventory',
+  projections: INVENTORY_READ_MODELS,
   migrate: migrateInventorySchema,
   consumes: ['orders'],
-  async start({ store, nats, logger, shutdown }) {
+  async start({ store, react }) {
     const inventory = createInventory(store);
-    const orderReactions = await startOrderReactions(nats, inventory, logger);
-    shutdown.onShutdown('stop reacting to orders', () => orderReactions.stop());
-    return InventoryModule.with(inventory, nats);
+    await react(reactToOrders, executeOrderReaction(inventory));
+    return InventoryModule.with(inventory);
   },
 });

@@ -1,19 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { InventoryController, INVENTORY } from './api/inventory.controller.js';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { NATS, OpsController } from './api/ops.controller.js';
+import { INVENTORY, InventoryController } from './api/inventory.controller.js';
 import type { Inventory } from './application/context.js';
 
+/** Inventory's RPC handlers; health and replay come with runEventSourcedService. */
 @Module({})
 export class InventoryModule {
-  static with(inventory: Inventory, nats: NatsConnection): DynamicModule {
+  static with(inventory: Inventory): DynamicModule {
     return {
       module: InventoryModule,
-      controllers: [InventoryController, OpsController],
-      providers: [
-        { provide: INVENTORY, useValue: inventory },
-        { provide: NATS, useValue: nats },
-      ],
+      controllers: [InventoryController],
+      providers: [{ provide: INVENTORY, useValue: inventory }],
     };
   }
 }

@@ -3,9 +3,11 @@ import { runEventSourcedService } from '@omni/service-kit';
 import { z } from 'zod';
 import { createOrders } from './application/orders.js';
 import { startPaymentDeadlines } from './application/payment-deadlines.js';
-import { startOrderReactions } from './integration/reactions.js';
+import { executeOrderCommand } from './integration/execute.js';
+import { reactToReservations } from './integration/inventory.js';
+import { reactToPayments } from './integration/payments.js';
 import { OrdersModule } from './module.js';
-import { migrateOrdersSchema } from './schema.js';
+import { ORDERS_READ_MODELS } from './projections/index.js';
 
 const OrdersEnv = z.object({
   ORDER_PAYMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(1_800_000),
@@ -14,12 +16,12 @@ const OrdersEnv = z.object({
 runEventSourcedService<z.infer<typeof OrdersEnv>>({
   service: 'orders',
   env: OrdersEnv,
-  migrate: migrateOrdersSchema,
+  projections: ORDERS_READ_MODELS,
   consumes: ['inventory', 'payments'],
-  async start({ config, store, nats, logger, shutdown }) {
+  async start({ config, store, logger, shutdown, react }) {
     const orders = createOrders(store);
-    const consumers = await startOrderReactions(nats, orders, logger);
-    shutdown.onShutdown('stop consuming', () => Promise.all(consumers.map((c) => c.stop())));
+    await react(reactToReservations, executeOrderCommand(orders));
+    await react(reactToPayments, executeOrderCommand(orders));
     const deadlines = startPaymentDeadlines(orders, { timeoutMs: config.ORDER_PAYMENT_TIMEOUT_MS, logger });
     shutdown.onShutdown('stop payment deadlines', () => deadlines.stop());
     return OrdersModule.with(orders);

@@ -1,18 +1,17 @@
 import 'reflect-metadata';
 import { runEventSourcedService } from '@omni/service-kit';
 import { createPayments } from './application/payments.js';
-import { startOrderReactions } from './integration/orders.js';
+import { executeOrderReaction, reactToOrders } from './integration/orders.js';
 import { PaymentsModule } from './module.js';
-import { migratePaymentsSchema } from './schema.js';
+import { PAYMENTS_READ_MODELS } from './projections/index.js';
 
 runEventSourcedService({
   service: 'payments',
-  migrate: migratePaymentsSchema,
+  projections: PAYMENTS_READ_MODELS,
   consumes: ['orders'],
-  async start({ store, nats, logger, shutdown }) {
+  async start({ store, react }) {
     const payments = createPayments(store);
-    const reactions = await startOrderReactions(nats, payments, logger);
-    shutdown.onShutdown('stop consuming', () => reactions.stop());
+    await react(reactToOrders, executeOrderReaction(payments));
     return PaymentsModule.with(payments);
   },
 });

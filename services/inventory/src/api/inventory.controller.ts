@@ -1,14 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  HEALTH_RPC,
-  PageQuery,
-  parseWith,
-  rpcSubject,
-  type HealthReply,
-  type RpcRequest,
-  inventory as contracts,
-} from '@omni/contracts';
+import { PageQuery, parseWith, rpcSubject, type RpcRequest, inventory as contracts } from '@omni/contracts';
 import { z } from 'zod';
 import type { Inventory } from '../application/context.js';
 import { createLocation } from '../application/locations.js';
@@ -39,11 +31,6 @@ const withProductId = <S extends z.ZodObject>(body: S) => ProductId.extend({ bod
 @Controller()
 export class InventoryController {
   constructor(@Inject(INVENTORY) private readonly inventory: Inventory) {}
-
-  @MessagePattern(rpc(HEALTH_RPC))
-  health(): HealthReply {
-    return { status: 'up', service: 'inventory' };
-  }
 
   @MessagePattern(rpc(RPC.createLocation))
   createLocation(@Payload() { input, context }: RpcRequest) {

@@ -1,18 +1,9 @@
 import type { EventMetadata, RpcContext } from '@omni/contracts';
 import { createCommandProcessor, type CommandProcessor, type EventStore } from '@omni/event-store';
 import { eventMetadataFor } from '@omni/messaging';
-import { inlineProjections, type Projection } from '@omni/projections';
+import { inlineProjections } from '@omni/projections';
 import type { Pool } from 'pg';
-import { locationListProjection } from '../projections/locationList/projection.js';
-import { movementHistoryProjection } from '../projections/movementHistory/projection.js';
-import { productListProjection } from '../projections/productList/projection.js';
-
-/** The read models inventory keeps in step with its log, inside every command's transaction. */
-export const INVENTORY_PROJECTIONS: readonly Projection[] = [
-  locationListProjection,
-  productListProjection,
-  movementHistoryProjection,
-];
+import { INVENTORY_PROJECTIONS } from '../projections/index.js';
 
 export interface Inventory {
   readonly store: EventStore;

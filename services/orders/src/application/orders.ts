@@ -17,7 +17,7 @@ import {
 import { inlineProjections } from '@omni/projections';
 import { eventMetadataFor } from '@omni/messaging';
 import { orderDecider, type OrderCommand } from '../domain/order/decider.js';
-import { orderDetailsProjection } from '../projections/orderDetails/projection.js';
+import { ORDERS_PROJECTIONS } from '../projections/index.js';
 import { getOrder } from '../projections/orderDetails/query.js';
 import { pricesOf } from '../projections/priceList/projection.js';
 
@@ -36,7 +36,7 @@ export function createOrders(store: EventStore): Orders {
     schema: store.schema,
     commands: createCommandProcessor({
       store,
-      project: inlineProjections(store.schema, [orderDetailsProjection]),
+      project: inlineProjections(store.schema, ORDERS_PROJECTIONS),
     }),
   };
 }

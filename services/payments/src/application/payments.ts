@@ -11,7 +11,7 @@ import { eventMetadataFor } from '@omni/messaging';
 import { inlineProjections } from '@omni/projections';
 import { paymentDecider, type PaymentCommand } from '../domain/payment/decider.js';
 import { orderViewForPayment } from '../projections/orderView/projection.js';
-import { paymentListProjection } from '../projections/paymentList/projection.js';
+import { PAYMENTS_PROJECTIONS } from '../projections/index.js';
 import { getPayment } from '../projections/paymentList/query.js';
 
 export const paymentStream = (paymentId: string) => `payment-${paymentId}`;
@@ -29,7 +29,7 @@ export function createPayments(store: EventStore): Payments {
     schema: store.schema,
     commands: createCommandProcessor({
       store,
-      project: inlineProjections(store.schema, [paymentListProjection]),
+      project: inlineProjections(store.schema, PAYMENTS_PROJECTIONS),
     }),
   };
 }

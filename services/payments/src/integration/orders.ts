@@ -1,33 +1,26 @@
-import type { Logger } from '@omni/contracts';
-import { startConsumer, type NatsConnection, type RunningConsumer } from '@omni/messaging';
+import { ordersEvents, type CloudEvent } from '@omni/contracts';
+import { causedBy } from '@omni/messaging';
+import { reaction } from '@omni/service-kit';
 import { refundCancelledOrder, type Payments } from '../application/payments.js';
-import { applyOrderEvent } from '../projections/orderView/projection.js';
+
+/** What payments does for an order's events. */
+export type OrderReaction = { readonly type: 'RefundCancelledOrder'; readonly orderId: string };
 
 /**
- * Payments follows orders: it keeps the order view (total, status) that payments are checked against,
- * and refunds what was paid when an order is cancelled. A redelivered cancellation finds nothing
- * left to refund.
+ * What was paid on a cancelled order is given back (docs/saga.md). A redelivered cancellation finds
+ * nothing left to refund. Payments' view of orders is a read model (projections/orderView).
  */
-export function startOrderReactions(
-  nats: NatsConnection,
-  service: Payments,
-  logger: Logger,
-): Promise<RunningConsumer> {
-  return startConsumer({
-    nats,
-    stream: 'ORDERS',
-    durable: 'payments-orders',
-    filterSubject: 'orders.order.>',
-    logger,
-    handle: async (event) => {
-      await service.store.transaction((tx) => applyOrderEvent(tx, service.schema, event));
-      if (event.type === 'orders.order.cancelled') {
-        await refundCancelledOrder(service, event.subject, {
-          correlationId: event.correlationid,
-          causationId: event.id,
-          ...(event.traceparent ? { traceparent: event.traceparent } : {}),
-        });
-      }
-    },
-  });
+export const reactToOrders = reaction({
+  name: 'payments-orders',
+  source: { service: 'orders', filterSubject: 'orders.order.>', events: ordersEvents },
+  react(event): OrderReaction[] {
+    if (event.type !== 'orders.order.cancelled') return [];
+    return [{ type: 'RefundCancelledOrder', orderId: event.data.orderId }];
+  },
+});
+
+export function executeOrderReaction(payments: Payments) {
+  return async (command: OrderReaction, cause: CloudEvent): Promise<void> => {
+    await refundCancelledOrder(payments, command.orderId, causedBy(cause));
+  };
 }

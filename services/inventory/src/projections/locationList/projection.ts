@@ -1,8 +1,7 @@
 import type { inventory } from '@omni/contracts';
 import type { StoredEvent, Tx } from '@omni/event-store';
 import { asDomainEvent } from '@omni/event-store';
-import type { Projection, TableNames } from '@omni/projections';
-import { tableExists } from '../tables.js';
+import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 export const locationListProjection: Projection = {
   name: 'locations',

@@ -1,13 +1,5 @@
-import {
-  NotFoundError,
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type PageQuery,
-  type inventory,
-} from '@omni/contracts';
+import { NotFoundError, cursorKey, pageOf, type Page, type PageQuery, type inventory } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
-import { badCursor } from '../productList/query.js';
 
 interface LocationRow {
   id: string;
@@ -22,16 +14,13 @@ export async function listLocations(
   schema: string,
   query: PageQuery,
 ): Promise<Page<inventory.Location>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)?.[0];
-  if (query.cursor !== undefined && typeof after !== 'string') throw badCursor();
+  const after = cursorKey(query.cursor, ['string'])?.[0];
   const { rows } = await db.query<LocationRow>(
     `SELECT id, code, name, version, created_at FROM ${schema}.location_list
      WHERE $1::text IS NULL OR code > $1 ORDER BY code LIMIT $2`,
     [after ?? null, query.limit + 1],
   );
-  const items = rows.slice(0, query.limit).map(toLocation);
-  const nextCursor = rows.length > query.limit ? encodeCursor([items[items.length - 1]!.code]) : null;
-  return { items, nextCursor };
+  return pageOf(rows, query.limit, (row) => [row.code], toLocation);
 }
 
 export async function getLocation(

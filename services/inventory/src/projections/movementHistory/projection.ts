@@ -1,9 +1,8 @@
 import type { inventory } from '@omni/contracts';
 import type { StoredEvent, Tx } from '@omni/event-store';
 import { asDomainEvent } from '@omni/event-store';
-import type { Projection, TableNames } from '@omni/projections';
-import { stockDeltas } from '../productList/projection.js';
-import { tableExists } from '../tables.js';
+import { tableExists, type Projection, type TableNames } from '@omni/projections';
+import { stockDeltas } from '../productList/fold.js';
 
 /**
  * Every change of on-hand stock, newest first per product. Reservations and releases only move

@@ -1,6 +1,5 @@
-import { decodeCursor, encodeCursor, type Page, type PageQuery, type inventory } from '@omni/contracts';
+import { cursorKey, pageOf, type Page, type PageQuery, type inventory } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
-import { badCursor } from '../productList/query.js';
 
 interface MovementRow {
   stream_version: number;
@@ -22,9 +21,7 @@ export async function listMovements(
   productId: string,
   query: PageQuery,
 ): Promise<Page<inventory.Movement>> {
-  const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const valid = before === undefined || (before.length === 2 && before.every((k) => typeof k === 'number'));
-  if (!valid) throw badCursor();
+  const before = cursorKey(query.cursor, ['number', 'number']);
   const { rows } = await db.query<MovementRow>(
     `SELECT stream_version, line, event_id, event_type, location_id, quantity_delta, reference, reason,
             order_id, recorded_at
@@ -33,12 +30,7 @@ export async function listMovements(
       ORDER BY stream_version DESC, line DESC LIMIT $4`,
     [productId, before?.[0] ?? null, before?.[1] ?? null, query.limit + 1],
   );
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(toMovement),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.stream_version, last.line]) : null,
-  };
+  return pageOf(rows, query.limit, (row) => [row.stream_version, row.line], toMovement);
 }
 
 function toMovement(row: MovementRow): inventory.Movement {

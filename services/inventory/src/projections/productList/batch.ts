@@ -1,7 +1,7 @@
 import type { inventory } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
 import type { TableNames } from '@omni/projections';
-import { applyUpdate, stockDeltas } from './projection.js';
+import { applyUpdate, stockDeltas } from './fold.js';
 
 interface ProductTotals {
   onHand: number;

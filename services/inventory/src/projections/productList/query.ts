@@ -1,11 +1,4 @@
-import {
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type inventory,
-} from '@omni/contracts';
+import { NotFoundError, cursorKey, pageOf, type Page, type inventory } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
 
 type Queryable = Pool | PoolClient;
@@ -46,8 +39,7 @@ export async function listProducts(
     const pattern = param(`%${escapeLike(query.q)}%`);
     where.push(`(sku ILIKE ${pattern} OR name ILIKE ${pattern})`);
   }
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)?.[0];
-  if (query.cursor !== undefined && typeof after !== 'string') throw badCursor();
+  const after = cursorKey(query.cursor, ['string'])?.[0];
   if (after !== undefined) where.push(`sku > ${param(after)}`);
   const { rows } = await db.query<ProductRow>(
     `SELECT ${PRODUCT_COLUMNS} FROM ${schema}.product_list
@@ -55,9 +47,7 @@ export async function listProducts(
      ORDER BY sku LIMIT ${param(query.limit + 1)}`,
     params,
   );
-  const items = rows.slice(0, query.limit).map(toProduct);
-  const nextCursor = rows.length > query.limit ? encodeCursor([items[items.length - 1]!.sku]) : null;
-  return { items, nextCursor };
+  return pageOf(rows, query.limit, (row) => [row.sku], toProduct);
 }
 
 export async function getProductDetails(
@@ -115,10 +105,4 @@ function toProduct(row: ProductRow): inventory.Product {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export function badCursor(): ValidationError {
-  return new ValidationError('The cursor is invalid', [
-    { path: 'cursor', message: 'not a cursor this list gave out' },
-  ]);
 }

@@ -69,7 +69,7 @@ function decideOnPlaced(command: Exclude<OrderCommand, { type: 'PlaceOrder' }>, 
       return state.status === 'pending' ? [changeTo('awaiting_payment')] : [];
     case 'RejectReservation':
       return state.status === 'pending'
-        ? [changeTo('rejected', { reason: command.reason, failedLines: command.failedLines })]
+        ? [changeTo('rejected', { reason: command.reason, failedLines: [...command.failedLines] })]
         : [];
     case 'ApplyPayment': {
       if (state.status !== 'awaiting_payment' || state.appliedPayments.includes(command.paymentId)) return [];

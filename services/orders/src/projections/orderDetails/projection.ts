@@ -1,6 +1,6 @@
 import type { orders } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
-import type { Projection, TableNames } from '@omni/projections';
+import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /**
  * One row per order with its lines, money and status history (GET /orders/{id}, GET /orders), and
@@ -11,8 +11,9 @@ export const orderDetailsProjection: Projection = {
   tables: ['order_list', 'payment_deadlines'],
 
   async createTables(tx: Tx, t: TableNames) {
+    if (await tableExists(tx, t['order_list']!)) return;
     await tx.query(`
-      CREATE TABLE IF NOT EXISTS ${t['order_list']} (
+      CREATE TABLE ${t['order_list']} (
         id uuid PRIMARY KEY,
         status text NOT NULL,
         customer jsonb NOT NULL,
@@ -27,8 +28,8 @@ export const orderDetailsProjection: Projection = {
         version int NOT NULL,
         created_at timestamptz NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${indexName(t['order_list']!, 'status')} ON ${t['order_list']} (status, id);
-      CREATE TABLE IF NOT EXISTS ${t['payment_deadlines']} (order_id uuid PRIMARY KEY, awaiting_since timestamptz NOT NULL);`);
+      CREATE INDEX ON ${t['order_list']} (status, id);
+      CREATE TABLE ${t['payment_deadlines']} (order_id uuid PRIMARY KEY, awaiting_since timestamptz NOT NULL);`);
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
@@ -103,8 +104,4 @@ async function setDeadline(tx: Tx, t: TableNames, orderId: string, awaitingSince
     `INSERT INTO ${t['payment_deadlines']} (order_id, awaiting_since) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING`,
     [orderId, awaitingSince],
   );
-}
-
-function indexName(table: string, column: string): string {
-  return `${table.split('.').pop()}_${column}_idx`;
 }

@@ -1,11 +1,4 @@
-import {
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type orders,
-} from '@omni/contracts';
+import { NotFoundError, cursorKey, pageOf, type Page, type orders } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
 
 interface OrderRow {
@@ -40,23 +33,14 @@ export async function listOrders(
   schema: string,
   query: orders.ListOrdersQuery,
 ): Promise<Page<orders.Order>> {
-  const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor)?.[0];
-  if (query.cursor !== undefined && typeof before !== 'string') {
-    throw new ValidationError('The cursor is invalid', [
-      { path: 'cursor', message: 'not a cursor this list gave out' },
-    ]);
-  }
+  const before = cursorKey(query.cursor, ['string'])?.[0];
   const { rows } = await db.query<OrderRow>(
     `SELECT * FROM ${schema}.order_list
       WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR id < $2)
       ORDER BY id DESC LIMIT $3`,
     [query.status ?? null, before ?? null, query.limit + 1],
   );
-  const items = rows.slice(0, query.limit).map(toOrder);
-  return {
-    items,
-    nextCursor: rows.length > query.limit ? encodeCursor([items[items.length - 1]!.id]) : null,
-  };
+  return pageOf(rows, query.limit, (row) => [row.id], toOrder);
 }
 
 function toOrder(row: OrderRow): orders.Order {

@@ -1,44 +1,64 @@
-import type { CloudEvent, inventory } from '@omni/contracts';
+import { inventoryEvents, type TypedEvent } from '@omni/contracts';
 import type { Tx } from '@omni/event-store';
+import { streamProjection, tableExists, type TableNames } from '@omni/projections';
+
+type ProductEvent = TypedEvent<typeof inventoryEvents>;
 
 /**
  * Orders' own copy of the catalogue prices, built from inventory's product events (no synchronous
- * call to inventory when an order is placed). A row only moves forward by stream version, so a
- * redelivered or late event changes nothing.
+ * call to inventory when an order is placed). Fed by the INVENTORY stream, rebuilt from it by
+ * `omni replay orders`. A row only moves forward by stream version, a second guard beside the
+ * stream checkpoint.
  */
-export const PRICE_LIST_DDL = (schema: string) => `
-  CREATE TABLE IF NOT EXISTS ${schema}.price_list (
-    product_id uuid PRIMARY KEY,
-    sku text NOT NULL,
-    name text NOT NULL,
-    price_amount bigint NOT NULL,
-    currency char(3) NOT NULL,
-    version int NOT NULL
-  )`;
+export const priceListProjection = streamProjection({
+  name: 'priceList',
+  tables: ['price_list'],
+  source: { service: 'inventory', filterSubject: 'inventory.product.>', events: inventoryEvents },
 
-export async function applyProductEvent(tx: Tx, schema: string, event: CloudEvent): Promise<void> {
-  if (event.type === 'inventory.product.registered') {
-    const d = event.data as unknown as inventory.ProductRegistered;
-    await tx.query(
-      `INSERT INTO ${schema}.price_list VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (product_id) DO NOTHING`,
-      [d.productId, d.sku, d.name, d.price.amount, d.price.currency, event.streamversion],
-    );
-  } else if (event.type === 'inventory.product.updated') {
-    const { productId, changes } = event.data as unknown as inventory.ProductUpdated;
-    await tx.query(
-      `UPDATE ${schema}.price_list SET name = coalesce($2, name), price_amount = coalesce($3, price_amount),
-         currency = coalesce($4, currency), version = $5
-       WHERE product_id = $1 AND version < $5`,
-      [
-        productId,
-        changes.name ?? null,
-        changes.price?.amount ?? null,
-        changes.price?.currency ?? null,
-        event.streamversion,
-      ],
-    );
-  }
-}
+  async createTables(tx: Tx, t: TableNames) {
+    if (await tableExists(tx, t['price_list']!)) return;
+    await tx.query(`
+      CREATE TABLE ${t['price_list']} (
+        product_id uuid PRIMARY KEY,
+        sku text NOT NULL,
+        name text NOT NULL,
+        price_amount bigint NOT NULL,
+        currency char(3) NOT NULL,
+        version int NOT NULL
+      )`);
+  },
+
+  async apply(tx: Tx, event: ProductEvent, t: TableNames) {
+    switch (event.type) {
+      case 'inventory.product.registered': {
+        const d = event.data;
+        await tx.query(
+          `INSERT INTO ${t['price_list']} VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (product_id) DO NOTHING`,
+          [d.productId, d.sku, d.name, d.price.amount, d.price.currency, event.streamversion],
+        );
+        return;
+      }
+      case 'inventory.product.updated': {
+        const { productId, changes } = event.data;
+        await tx.query(
+          `UPDATE ${t['price_list']} SET name = coalesce($2, name), price_amount = coalesce($3, price_amount),
+             currency = coalesce($4, currency), version = $5
+           WHERE product_id = $1 AND version < $5`,
+          [
+            productId,
+            changes.name ?? null,
+            changes.price?.amount ?? null,
+            changes.price?.currency ?? null,
+            event.streamversion,
+          ],
+        );
+        return;
+      }
+      default:
+        return; // stock movements do not change prices
+    }
+  },
+});
 
 export interface PricedProduct {
   readonly productId: string;

@@ -1,39 +1,61 @@
-import type { CloudEvent, orders } from '@omni/contracts';
+import { ordersEvents, type TypedEvent } from '@omni/contracts';
 import type { Tx } from '@omni/event-store';
+import { streamProjection, tableExists, type TableNames } from '@omni/projections';
 import type { OrderView } from '../../domain/payment/decider.js';
 
-export const ORDER_VIEW_DDL = (schema: string) => `
-  CREATE TABLE IF NOT EXISTS ${schema}.order_view (
-    order_id uuid PRIMARY KEY,
-    status text NOT NULL,
-    total_amount bigint NOT NULL,
-    currency char(3) NOT NULL,
-    version int NOT NULL
-  )`;
+type OrderEvent = TypedEvent<typeof ordersEvents>;
 
-/** Orders' events as payments needs them: total and status. Moves forward by stream version only. */
-export async function applyOrderEvent(tx: Tx, schema: string, event: CloudEvent): Promise<void> {
-  if (event.type === 'orders.order.placed') {
-    const d = event.data as unknown as orders.OrderPlaced;
+/**
+ * Orders' events as payments needs them: total and status, to judge a payment against. Fed by the
+ * ORDERS stream, rebuilt from it by `omni replay payments`. A row moves forward by stream version
+ * only, a second guard beside the stream checkpoint.
+ */
+export const orderViewProjection = streamProjection({
+  name: 'orderView',
+  tables: ['order_view'],
+  source: { service: 'orders', filterSubject: 'orders.order.>', events: ordersEvents },
+
+  async createTables(tx: Tx, t: TableNames) {
+    if (await tableExists(tx, t['order_view']!)) return;
+    await tx.query(`
+      CREATE TABLE ${t['order_view']} (
+        order_id uuid PRIMARY KEY,
+        status text NOT NULL,
+        total_amount bigint NOT NULL,
+        currency char(3) NOT NULL,
+        version int NOT NULL
+      )`);
+  },
+
+  async apply(tx: Tx, event: OrderEvent, t: TableNames) {
+    if (event.type === 'orders.order.placed') {
+      const d = event.data;
+      await tx.query(
+        `INSERT INTO ${t['order_view']} VALUES ($1, 'pending', $2, $3, $4) ON CONFLICT (order_id) DO NOTHING`,
+        [d.orderId, d.total.amount, d.total.currency, event.streamversion],
+      );
+      return;
+    }
+    const status = statusAfter(event);
+    if (!status) return;
     await tx.query(
-      `INSERT INTO ${schema}.order_view VALUES ($1, 'pending', $2, $3, $4) ON CONFLICT (order_id) DO NOTHING`,
-      [d.orderId, d.total.amount, d.total.currency, event.streamversion],
+      `UPDATE ${t['order_view']} SET status = $2, version = $3 WHERE order_id = $1 AND version < $3`,
+      [event.data.orderId, status, event.streamversion],
     );
-    return;
+  },
+});
+
+function statusAfter(event: OrderEvent): string | undefined {
+  switch (event.type) {
+    case 'orders.order.status_changed':
+      return event.data.to;
+    case 'orders.order.cancelled':
+      return 'cancelled';
+    case 'orders.order.shipped':
+      return 'shipped';
+    default:
+      return undefined;
   }
-  const status =
-    event.type === 'orders.order.status_changed'
-      ? (event.data as unknown as orders.OrderStatusChanged).to
-      : event.type === 'orders.order.cancelled'
-        ? 'cancelled'
-        : event.type === 'orders.order.shipped'
-          ? 'shipped'
-          : undefined;
-  if (!status) return;
-  await tx.query(
-    `UPDATE ${schema}.order_view SET status = $2, version = $3 WHERE order_id = $1 AND version < $3`,
-    [event.subject, status, event.streamversion],
-  );
 }
 
 /** Locks the order's row: two payments for one order are decided one after the other (no overpaying). */

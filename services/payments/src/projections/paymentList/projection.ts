@@ -1,6 +1,6 @@
 import type { payments } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
-import type { Projection, TableNames } from '@omni/projections';
+import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per payment with its refunds (GET /payments, GET /payments/{id}). */
 export const paymentListProjection: Projection = {
@@ -8,8 +8,9 @@ export const paymentListProjection: Projection = {
   tables: ['payment_list'],
 
   async createTables(tx: Tx, t: TableNames) {
+    if (await tableExists(tx, t['payment_list']!)) return;
     await tx.query(`
-      CREATE TABLE IF NOT EXISTS ${t['payment_list']} (
+      CREATE TABLE ${t['payment_list']} (
         id uuid PRIMARY KEY,
         order_id uuid NOT NULL,
         amount bigint NOT NULL,
@@ -21,7 +22,7 @@ export const paymentListProjection: Projection = {
         recorded_at timestamptz NOT NULL,
         version int NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${t['payment_list']!.split('.').pop()}_order_idx ON ${t['payment_list']} (order_id, id);`);
+      CREATE INDEX ON ${t['payment_list']} (order_id, id);`);
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {

@@ -1,11 +1,4 @@
-import {
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type payments,
-} from '@omni/contracts';
+import { NotFoundError, cursorKey, pageOf, type Page, type payments } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
 
 interface PaymentRow {
@@ -38,22 +31,13 @@ export async function listPayments(
   schema: string,
   query: payments.ListPaymentsQuery,
 ): Promise<Page<payments.Payment>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)?.[0];
-  if (query.cursor !== undefined && typeof after !== 'string') {
-    throw new ValidationError('The cursor is invalid', [
-      { path: 'cursor', message: 'not a cursor this list gave out' },
-    ]);
-  }
+  const after = cursorKey(query.cursor, ['string'])?.[0];
   const { rows } = await db.query<PaymentRow>(
     `SELECT * FROM ${schema}.payment_list WHERE ($1::uuid IS NULL OR order_id = $1) AND ($2::uuid IS NULL OR id > $2)
       ORDER BY id LIMIT $3`,
     [query.orderId ?? null, after ?? null, query.limit + 1],
   );
-  const items = rows.slice(0, query.limit).map(toPayment);
-  return {
-    items,
-    nextCursor: rows.length > query.limit ? encodeCursor([items[items.length - 1]!.id]) : null,
-  };
+  return pageOf(rows, query.limit, (row) => [row.id], toPayment);
 }
 
 function toPayment(row: PaymentRow): payments.Payment {

@@ -1,0 +1,90 @@
+import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { CloudEvent, silentLogger, streamName, type Logger } from '@omni/contracts';
+import { inTransaction } from '@omni/event-store';
+import type { Pool } from 'pg';
+import { liveTables } from './projection.js';
+import { applyStreamEvents } from './stream-apply.js';
+import { advanceStreamCheckpoint, readStreamCheckpoint } from './stream-checkpoint.js';
+import type { StreamEvent, StreamProjection } from './stream-projection.js';
+
+export interface RunningStreamProjection {
+  stop(): Promise<void>;
+}
+
+export interface StreamProjectionRunnerOptions {
+  readonly pool: Pool;
+  readonly schema: string;
+  readonly nats: NatsConnection;
+  readonly projection: StreamProjection;
+  readonly logger?: Logger;
+  /** Delay before trying a failed event again (the database may be down): it is never skipped. */
+  readonly retryDelayMs?: number;
+}
+
+/**
+ * Keeps a stream-fed read model up to date: an ordered consumer from the stored checkpoint on, each
+ * event applied in a transaction that also moves the checkpoint (the stream sequence). Events come
+ * in stream order and a failed one is retried until it is applied, so the model is always the fold
+ * of a prefix of the stream. Several instances may run: the checkpoint decides which of them applies
+ * an event, the others roll back.
+ */
+export async function runStreamProjection(
+  options: StreamProjectionRunnerOptions,
+): Promise<RunningStreamProjection> {
+  const { pool, schema, nats, projection } = options;
+  const logger = options.logger ?? silentLogger;
+  const from = await inTransaction(pool, (tx) => readStreamCheckpoint(tx, schema, projection.name));
+  const consumer = await jetstream(nats).consumers.get(streamName(projection.source.service), {
+    filter_subjects: projection.source.filterSubject, // a string: NATS 2.9 knows only `filter_subject`
+    deliver_policy: DeliverPolicy.StartSequence,
+    opt_start_seq: from + 1,
+  });
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: 256 });
+  let running = true;
+  const applyOnce = (message: StreamEvent) => applyLive(options, message, logger);
+  const loop = (async () => {
+    for await (const message of messages) {
+      const event = { seq: message.seq, event: CloudEvent.parse(message.json()) };
+      for (let attempt = 1; running; attempt++) {
+        try {
+          await applyOnce(event);
+          break;
+        } catch (error) {
+          logger.warn(
+            { err: error, seq: event.seq, projection: projection.name, attempt },
+            'stream projection failed; retrying',
+          );
+          await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1000));
+        }
+      }
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await messages.close();
+      await loop;
+    },
+  };
+}
+
+async function applyLive(
+  { pool, schema, projection }: StreamProjectionRunnerOptions,
+  message: StreamEvent,
+  logger: Logger,
+): Promise<void> {
+  await inTransaction(pool, async (tx) => {
+    // Applied already: by another instance, or by a rebuild that got ahead of this runner.
+    if (message.seq <= (await readStreamCheckpoint(tx, schema, projection.name))) return;
+    await applyStreamEvents(tx, projection, [message], liveTables(schema, projection), logger);
+    if (!(await advanceStreamCheckpoint(tx, schema, projection.name, message.seq))) {
+      throw new AppliedMeanwhile();
+    }
+  }).catch((error: unknown) => {
+    if (!(error instanceof AppliedMeanwhile)) throw error;
+  });
+}
+
+/** Another instance committed the same event first: this transaction rolls back. */
+class AppliedMeanwhile extends Error {}
