@@ -5,7 +5,7 @@ import { contextFromTraceparent, ensureServiceStream, injectTraceContext } from 
 import { SpanKind, context, trace } from '@opentelemetry/api';
 import pg from 'pg';
 import { eventsChannel } from './migrate.js';
-import { POSITION_HEADER, formatPosition, readStreamHead } from './relay-position.js';
+import { POSITION_HEADER, formatPosition, readStreamHead, readVisibilityHorizon } from './relay-position.js';
 import type { EventStore } from './store.js';
 import type { Position, StoredEvent } from './types.js';
 
@@ -131,14 +131,38 @@ class EventRelay implements Relay {
       { position: formatPosition(head.position), lastSequence: head.lastSequence },
       'relay resumes',
     );
+    const pollIntervalMs = this.options.pollIntervalMs ?? 1000;
+    let heldBackMs = 1;
     while (this.running && !connectionBroken()) {
-      const events = await this.store.readAll(head.position, { limit: this.options.batchSize ?? 1000 });
-      if (events.length === 0) {
-        await this.idle(this.options.pollIntervalMs ?? 1000);
-        continue;
+      const { events, heldBack } = await this.readFinal(head.position);
+      if (events.length > 0) {
+        heldBackMs = 1;
+        head = await this.publishInOrder(events, head.lastSequence);
+      } else if (heldBack) {
+        // Committed events wait behind an older open transaction, whose end sends no NOTIFY when it
+        // wrote no events: look again soon, backing off towards the poll interval.
+        await this.idle(heldBackMs);
+        heldBackMs = Math.min(heldBackMs * 2, pollIntervalMs);
+      } else {
+        await this.idle(pollIntervalMs);
       }
-      head = await this.publishInOrder(events, head.lastSequence);
     }
+  }
+
+  /**
+   * The next events after `position` that no older transaction can still precede. The horizon is
+   * read first, so the events come from a later snapshot; in store order every event below the
+   * horizon comes before every event above it, so the batch is cut at the first one above.
+   */
+  private async readFinal(position: Position): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
+    const horizon = await readVisibilityHorizon(this.store.pool);
+    const committed = await this.store.readAll(position, {
+      limit: this.options.batchSize ?? 1000,
+      allCommitted: true,
+    });
+    const end = committed.findIndex((event) => event.transactionId >= horizon);
+    if (end === -1) return { events: committed, heldBack: false };
+    return { events: committed.slice(0, end), heldBack: true };
   }
 
   /** Pipelines the batch with a bounded window; returns the new head once every publish is acked. */
