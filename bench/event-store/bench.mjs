@@ -104,7 +104,7 @@ try {
     for (const otherDbMs of [0, OTHER_DB_MS]) {
       const lag = await measureLag(store, nats, js, otherDbMs);
       const beside = otherDbMs ? `, beside ${otherDbMs} ms write transactions in another database` : '';
-      results.push({ benchmark: `relay lag at 1,000 events/s (${fmt(lag.events)} events${beside})${LAG_RUNS > 1 ? `, run ${run}` : ''}`, value: `p50 ${lag.p50.toFixed(1)} ms, p99 ${lag.p99.toFixed(1)} ms (meanwhile, longest PostgreSQL round trip ${lag.roundTripMax.toFixed(1)} ms, longest event-loop stall ${lag.loopDelayMax.toFixed(1)} ms)`, goal: 'p99 < 10 ms', met: lag.p99 < 10 });
+      results.push({ benchmark: `relay lag at 1,000 events/s (${fmt(lag.events)} events${beside})${LAG_RUNS > 1 ? `, run ${run}` : ''}`, value: `${lag.events ? `p50 ${lag.p50.toFixed(1)} ms, p99 ${lag.p99.toFixed(1)} ms` : 'no event published within 10 s of the last commit'} (meanwhile, longest PostgreSQL round trip ${lag.roundTripMax.toFixed(1)} ms, longest event-loop stall ${lag.loopDelayMax.toFixed(1)} ms)`, goal: 'p99 < 10 ms', met: lag.events > 0 && lag.p99 < 10 });
     }
   }
   await nats.close();
