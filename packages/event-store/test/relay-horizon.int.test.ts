@@ -117,3 +117,41 @@ describe('when a transaction in the same database commits its event late', () =>
     }
   });
 });
+
+describe('when another writer slips a message into the stream mid-batch', () => {
+  it('abandons the batch without an unhandled failure, re-reads the head and publishes every event once', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const { store, relay } = await relayFor('horizon_intruded');
+    try {
+      const stored = await store.transaction((tx) =>
+        store.append(tx, [
+          {
+            streamId: `item-${newId()}`,
+            expectedVersion: 0,
+            events: Array.from({ length: 3000 }, () => ({ type: 'made', data: {}, metadata })),
+          },
+        ]),
+      );
+      await eventually(
+        async () => expect((await jsm.streams.info('HORIZON_INTRUDED')).state.messages).toBeGreaterThan(0),
+        {
+          intervalMs: 1,
+        },
+      );
+      await nats.publish('horizon_intruded.intruder.1.came', '{"id":"intruder"}');
+      await eventually(
+        async () => {
+          const ids = await published('HORIZON_INTRUDED');
+          expect(ids.filter((id) => id !== 'intruder')).toEqual(stored.map((e) => e.eventId));
+        },
+        { timeoutMs: 30_000 },
+      );
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await relay.stop();
+    }
+  }, 60_000);
+});
