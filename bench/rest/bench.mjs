@@ -1,37 +1,106 @@
-// REST benchmarks (issue #3): stock receipts at 32 concurrent clients and product detail reads,
+// REST benchmarks (issues #3 and #9): stock receipts and product detail reads at 32 connections,
 // through the whole system started as `npm start` does (gateway + inventory, own database, private
-// NATS). Run with `npm run bench:rest`. The load generator shares the machine's two cores with the
-// system under test, PostgreSQL and NATS.
+// NATS), driven by autocannon exactly as the Emmett peer benchmark is driven (./load.mjs), then the
+// product list at 100,000 products. Run with `npm run bench:rest`.
+//
+//   BENCH_SECONDS=10            length of each load
+//   BENCH_ONLY=reads,receipts   which loads to run (also `lists`: the 100,000-product list); default all
+//   BENCH_CPU_PROFILE=<dir>     run every service with `node --cpu-prof` into <dir> (profiles written at stop)
+//
+// The load generator shares the machine's two cores with the system under test, PostgreSQL and NATS;
+// the CPU column says who used them during each load.
 import { startSystem } from '@omni/testing';
+import { readFileSync, readdirSync } from 'node:fs';
+import { drive } from './load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CLIENTS = 32;
-const system = await startSystem({ env: { LOG_LEVEL: 'warn' } });
+const CONNECTIONS = 32;
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'receipts,reads,lists').split(','));
+const profileDir = process.env.BENCH_CPU_PROFILE;
+const system = await startSystem({
+  env: {
+    LOG_LEVEL: 'warn',
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+  },
+});
 
 try {
   const token = (await post('/auth/login', { email: 'admin@omni.local', password: 'omni-admin' })).accessToken;
   const auth = { authorization: `Bearer ${token}` };
   const location = await post('/inventory/locations', { code: `BENCH-${Date.now()}`, name: 'Bench' }, auth);
-  // One product per client: receipts on one product would serialise on its stream by design.
+  // One product per connection: receipts on one product would serialise on its stream by design.
   const products = [];
-  for (let i = 0; i < CLIENTS; i++) {
+  for (let i = 0; i < CONNECTIONS; i++) {
     products.push(await post('/inventory/products', { sku: `BENCH-${Date.now()}-${i}`, name: `Bench ${i}`, price: { amount: 100, currency: 'EUR' } }, auth));
   }
+  const rows = [];
+  const run = (name, goal, options) =>
+    measureCpu(() => drive({ url: system.baseUrl, connections: CONNECTIONS, seconds: SECONDS, headers: auth, ...options }))
+      .then(([result, cpu]) => rows.push({ name, goal, result, cpu }));
 
-  const receipts = await load((client) =>
-    request('POST', `/inventory/products/${products[client].id}/receipts`, { locationId: location.id, quantity: 1 }, auth, 201),
-  );
-  const reads = await load((client) => request('GET', `/inventory/products/${products[client].id}`, undefined, auth, 200));
+  if (ONLY.has('receipts'))
+    await run('stock receipts (POST .../receipts)', '≥ 1,500/s with p99 < 50 ms', {
+      method: 'POST',
+      pathFor: (c) => `/api/v1/inventory/products/${products[c].id}/receipts`,
+      body: () => ({ locationId: location.id, quantity: 1 }),
+    });
+  if (ONLY.has('reads'))
+    await run('product detail reads (GET /inventory/products/{id})', "≥ Emmett's reads/s, p99 < 20 ms", {
+      method: 'GET',
+      pathFor: (c) => `/api/v1/inventory/products/${products[c].id}`,
+    });
+  const lists = ONLY.has('lists') ? await listsAt100k(auth) : [];
 
-  const lists = await listsAt100k(auth);
-
-  console.log(`\nnode ${process.version}, ${CLIENTS} concurrent clients, ${SECONDS} s each\n`);
-  console.log('| benchmark | throughput | p50 | p99 | errors | goal |\n| --- | --- | --- | --- | --- | --- |');
-  console.log(line('stock receipts (POST .../receipts)', receipts, '≥ 1,500/s with p99 < 50 ms'));
-  console.log(line('product detail reads (GET /inventory/products/{id})', reads, '≥ 4,000/s'));
-  for (const [name, r] of lists) console.log(line(name, r, 'fast at 100,000 products'));
+  console.log(`\nnode ${process.version}, ${CONNECTIONS} connections (autocannon, one product each), ${SECONDS} s each\n`);
+  console.log('| benchmark | throughput | p50 | p99 | errors / non-2xx | CPU (cores): gateway, inventory, nats, postgres, rest | goal |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const { name, goal, result: r, cpu } of rows)
+    console.log(`| ${name} | ${fmt(r.requestsPerSecond)}/s | ${r.p50} ms | ${r.p99} ms | ${r.errors} / ${r.non2xx} | ${cpu} | ${goal} |`);
+  for (const [name, r] of lists)
+    console.log(`| ${name} | ${fmt(r.rate)}/s (one client) | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | | fast at 100,000 products |`);
 } finally {
   await system.stop();
+}
+
+/** CPU seconds per core used while `work` ran, by process group (from /proc, Linux only). */
+async function measureCpu(work) {
+  const before = cpuByGroup();
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const after = cpuByGroup();
+  const share = (group) => ((after[group] - before[group]) / seconds).toFixed(2);
+  return [result, ['gateway', 'inventory', 'nats', 'postgres', 'rest'].map(share).join(', ')];
+}
+
+function cpuByGroup() {
+  const ticks = { gateway: 0, inventory: 0, nats: 0, postgres: 0, rest: 0 };
+  const named = new Map([[system.pidOf('gateway'), 'gateway'], [system.pidOf('inventory'), 'inventory']]);
+  const total = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 4).reduce((a, b) => a + Number(b), 0);
+  let known = 0;
+  for (const pid of readdirNumeric('/proc')) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const used = Number(fields[11]) + Number(fields[12]); // utime + stime
+    const group = named.get(pid) ?? (command === 'nats-server' ? 'nats' : command === 'postgres' ? 'postgres' : undefined);
+    if (group) {
+      ticks[group] += used;
+      known += used;
+    }
+  }
+  ticks.rest = total - known; // the load generator, other users of the machine, the kernel
+  const hz = 100;
+  return Object.fromEntries(Object.entries(ticks).map(([k, v]) => [k, v / hz]));
+}
+
+function readdirNumeric(dir) {
+  return readdirSync(dir).filter((name) => /^\d+$/.test(name)).map(Number);
 }
 
 /** The product list with 100,000 products: filters and pages served from indexes (one client at a time). */
@@ -77,36 +146,6 @@ async function listsAt100k(auth) {
   ];
 }
 
-async function load(operation) {
-  const latencies = [];
-  let errors = 0;
-  const until = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, client) => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        if (await operation(client)) latencies.push(performance.now() - t0);
-        else errors++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
-  return { rate: latencies.length / seconds, p50: pct(0.5), p99: pct(0.99), errors };
-}
-
-async function request(method, path, body, headers, expected) {
-  const response = await fetch(`${system.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  await response.arrayBuffer();
-  return response.status === expected;
-}
-
 async function post(path, body, headers = {}) {
   const response = await fetch(`${system.baseUrl}/api/v1${path}`, {
     method: 'POST',
@@ -117,6 +156,6 @@ async function post(path, body, headers = {}) {
   return response.json();
 }
 
-function line(name, r, goal) {
-  return `| ${name} | ${Math.round(r.rate).toLocaleString('en-US')}/s | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${goal} |`;
+function fmt(n) {
+  return Math.round(n).toLocaleString('en-US');
 }

@@ -5,7 +5,13 @@ import { contextFromTraceparent, ensureServiceStream, injectTraceContext } from 
 import { SpanKind, context, trace } from '@opentelemetry/api';
 import pg from 'pg';
 import { eventsChannel } from './migrate.js';
-import { POSITION_HEADER, formatPosition, readStreamHead } from './relay-position.js';
+import {
+  POSITION_HEADER,
+  formatPosition,
+  readStreamHead,
+  readVisibilityHorizon,
+  type StreamHead,
+} from './relay-position.js';
 import type { EventStore } from './store.js';
 import type { Position, StoredEvent } from './types.js';
 
@@ -126,36 +132,75 @@ class EventRelay implements Relay {
   private async publishWhileLeading(connectionBroken: () => boolean): Promise<void> {
     await ensureServiceStream(this.options.nats, this.store.service);
     const jsm = await jetstreamManager(this.options.nats);
-    let head = await readStreamHead(jsm, this.stream);
+    // `lastEventId` is known only for what this session published itself.
+    let head: StreamHead & { lastEventId?: string } = await readStreamHead(jsm, this.stream);
     this.logger.info(
       { position: formatPosition(head.position), lastSequence: head.lastSequence },
       'relay resumes',
     );
+    const pollIntervalMs = this.options.pollIntervalMs ?? 1000;
+    let heldBackMs = 1;
     while (this.running && !connectionBroken()) {
-      const events = await this.store.readAll(head.position, { limit: this.options.batchSize ?? 1000 });
-      if (events.length === 0) {
-        await this.idle(this.options.pollIntervalMs ?? 1000);
-        continue;
+      const { events, heldBack } = await this.readFinal(head.position);
+      if (events.length > 0) {
+        heldBackMs = 1;
+        head = await this.publishInOrder(events, head);
+      } else if (heldBack) {
+        // Committed events wait behind an older open transaction, whose end sends no NOTIFY when it
+        // wrote no events: look again soon, backing off towards the poll interval.
+        await this.idle(heldBackMs);
+        heldBackMs = Math.min(heldBackMs * 2, pollIntervalMs);
+      } else {
+        await this.idle(pollIntervalMs);
       }
-      head = await this.publishInOrder(events, head.lastSequence);
     }
   }
 
-  /** Pipelines the batch with a bounded window; returns the new head once every publish is acked. */
-  private async publishInOrder(events: readonly StoredEvent[], lastSequence: number) {
+  /**
+   * The next events after `position` that no older transaction can still precede. The horizon is
+   * read first, so the events come from a later snapshot; in store order every event below the
+   * horizon comes before every event above it, so the batch is cut at the first one above.
+   */
+  private async readFinal(position: Position): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
+    const horizon = await readVisibilityHorizon(this.store.pool);
+    const committed = await this.store.readAll(position, {
+      limit: this.options.batchSize ?? 1000,
+      allCommitted: true,
+    });
+    const end = committed.findIndex((event) => event.transactionId >= horizon);
+    if (end === -1) return { events: committed, heldBack: false };
+    return { events: committed.slice(0, end), heldBack: true };
+  }
+
+  /**
+   * Pipelines the batch with a bounded window; returns the new head once every publish is acked.
+   * Each publish expects both the stream's last sequence and the event before it as the stream's
+   * last message: with the sequence alone, once a foreign message took a sequence number, the
+   * publish after the refused one would match the shifted sequence and land, leaving a hole.
+   */
+  private async publishInOrder(
+    events: readonly StoredEvent[],
+    head: { lastSequence: number; lastEventId?: string },
+  ) {
     const window = this.options.maxInFlight ?? 256;
     const inFlight: Promise<PubAck>[] = [];
     this.pending = { events: events.length, oldest: events[0]!.recordedAt.getTime() };
-    let sequence = lastSequence;
+    let sequence = head.lastSequence;
+    let previousId = head.lastEventId;
     let acked = 0;
     for (const event of events) {
       if (inFlight.length - acked >= window) await this.confirm(inFlight[acked++]!, events[acked - 1]!);
-      inFlight.push(this.publish(event, sequence++));
+      inFlight.push(this.publish(event, { lastSequence: sequence++, lastMsgID: previousId }));
+      previousId = event.eventId;
     }
     while (acked < inFlight.length) await this.confirm(inFlight[acked++]!, events[acked - 1]!);
     this.pending = { events: 0, oldest: 0 };
     const last = events[events.length - 1]!;
-    return { position: this.store.positionOf(last) as Position, lastSequence: sequence };
+    return {
+      position: this.store.positionOf(last) as Position,
+      lastSequence: sequence,
+      lastEventId: last.eventId,
+    };
   }
 
   private async confirm(ack: Promise<PubAck>, event: StoredEvent): Promise<void> {
@@ -166,7 +211,10 @@ class EventRelay implements Relay {
     this.pending = { events: this.pending.events - 1, oldest: this.pending.oldest };
   }
 
-  private publish(event: StoredEvent, expectedLastSequence: number): Promise<PubAck> {
+  private publish(
+    event: StoredEvent,
+    expect: { lastSequence: number; lastMsgID: string | undefined },
+  ): Promise<PubAck> {
     const [aggregate, ...rest] = event.streamId.split('-');
     const aggregateId = rest.join('-');
     const subject = `${this.store.service}.${aggregate}.${aggregateId}.${event.eventType}`;
@@ -189,9 +237,13 @@ class EventRelay implements Relay {
     const ack = this.js.publish(subject, JSON.stringify(envelope), {
       msgID: event.eventId,
       headers,
-      expect: { lastSequence: expectedLastSequence },
+      expect: expect.lastMsgID === undefined ? { lastSequence: expect.lastSequence } : expect,
     });
-    return ack.finally(() => span.end());
+    const confirmed = ack.finally(() => span.end());
+    // Once one publish fails, the batch is abandoned and the publishes behind it in the window are
+    // never awaited; their failures (the same wrong sequence) must not end the process.
+    confirmed.catch(() => undefined);
+    return confirmed;
   }
 
   private wake(): void {

@@ -7,20 +7,20 @@ import {
   type NestInterceptor,
   type RpcExceptionFilter,
 } from '@nestjs/common';
-import { NatsContext, Transport, type NatsOptions } from '@nestjs/microservices';
+import { NatsContext, ServerNats, type CustomStrategy, type NatsOptions } from '@nestjs/microservices';
 import { isOmniError, silentLogger, toWireError, type Logger } from '@omni/contracts';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { Observable, throwError } from 'rxjs';
 import { extractTraceContext } from '../trace-context.js';
+import { createTurnBatch } from './turn-batch.js';
 
 /**
  * NestJS microservice options for a service answering `rpc.<service>.*` over NATS. Instances of a
  * service share one queue group, so each request is handled once.
  */
-export function rpcServerOptions({ service, natsUrl }: { service: string; natsUrl: string }): NatsOptions {
+export function rpcServerOptions({ service, natsUrl }: { service: string; natsUrl: string }): CustomStrategy {
   return {
-    transport: Transport.NATS,
-    options: {
+    strategy: new RpcServer({
       servers: natsUrl.split(','),
       name: `omni-${service}-rpc`,
       queue: service,
@@ -29,8 +29,41 @@ export function rpcServerOptions({ service, natsUrl }: { service: string; natsUr
       waitOnFirstConnect: true,
       gracefulShutdown: true,
       gracePeriod: 2000, // in-flight requests get this long to finish on shutdown
-    },
+    }),
   };
+}
+
+type Publisher = ReturnType<ServerNats['getPublisher']>;
+
+/**
+ * Nest's NATS transport with two costs per request removed (both seen in a service's CPU profile
+ * under load): replies go out together once per event-loop turn rather than in one socket write
+ * each, and a handler is found by its subject directly instead of first trying `JSON.parse` on it
+ * (which throws, and builds an error, for every plain subject).
+ */
+class RpcServer extends ServerNats {
+  private readonly replyInThisTurn = createTurnBatch();
+
+  constructor(options: NonNullable<NatsOptions['options']>) {
+    super(options);
+  }
+
+  override getPublisher(...args: Parameters<ServerNats['getPublisher']>): Publisher {
+    const publish = super.getPublisher(...args);
+    return (response) =>
+      this.replyInThisTurn(() => {
+        try {
+          publish(response);
+        } catch (error) {
+          // The connection closed under us: the caller times out and reports the service unavailable.
+          this.logger.error(error);
+        }
+      });
+  }
+
+  override getRouteFromPattern(pattern: string): string {
+    return pattern.startsWith('{') ? super.getRouteFromPattern(pattern) : pattern;
+  }
 }
 
 /** Every error leaves a service as a WireError (code, status, fields); internals never do. */

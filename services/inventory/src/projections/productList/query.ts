@@ -55,16 +55,19 @@ export async function getProductDetails(
   schema: string,
   productId: string,
 ): Promise<inventory.ProductDetails> {
-  // One round trip: the product and its stock per location (a command answers with this).
-  const { rows } = await db.query<ProductRow & { stock: StockRow[] }>(
-    `SELECT ${PRODUCT_COLUMNS},
+  // One round trip: the product and its stock per location (a command answers with this). Named, so
+  // each connection plans it once: the hottest read, and PostgreSQL's parse and plan were a visible
+  // share of its CPU under load.
+  const { rows } = await db.query<ProductRow & { stock: StockRow[] }>({
+    name: `${schema}.getProductDetails`,
+    text: `SELECT ${PRODUCT_COLUMNS},
             coalesce((SELECT json_agg(json_build_object('location_id', s.location_id, 'code', l.code,
                                                         'on_hand', s.on_hand, 'reserved', s.reserved) ORDER BY l.code)
                         FROM ${schema}.stock_levels s JOIN ${schema}.location_list l ON l.id = s.location_id
                        WHERE s.product_id = p.id), '[]') AS stock
        FROM ${schema}.product_list p WHERE p.id = $1`,
-    [productId],
-  );
+    values: [productId],
+  });
   if (!rows[0]) throw new NotFoundError('Product not found', 'product_not_found');
   return {
     ...toProduct(rows[0]),
