@@ -4,7 +4,8 @@
 // product list at 100,000 products. Run with `npm run bench:rest`.
 //
 //   BENCH_SECONDS=10            length of each load
-//   BENCH_ONLY=reads,receipts   which loads to run (also `lists`: the 100,000-product list); default all
+//   BENCH_ONLY=reads,receipts   which loads to run (also `hot`: every connection on one product, and
+//                               `lists`: the 100,000-product list); default all
 //   BENCH_CPU_PROFILE=<dir>     run every service with `node --cpu-prof` into <dir> (profiles written at stop)
 //
 // The load generator shares the machine's two cores with the system under test, PostgreSQL and NATS;
@@ -15,7 +16,7 @@ import { drive } from './load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'receipts,reads,lists').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'receipts,hot,reads,lists').split(','));
 const profileDir = process.env.BENCH_CPU_PROFILE;
 const system = await startSystem({
   env: {
@@ -42,6 +43,12 @@ try {
     await run('stock receipts (POST .../receipts)', '≥ 1,500/s with p99 < 50 ms', {
       method: 'POST',
       pathFor: (c) => `/api/v1/inventory/products/${products[c].id}/receipts`,
+      body: () => ({ locationId: location.id, quantity: 1 }),
+    });
+  if (ONLY.has('hot'))
+    await run('receipts on one hot product, every connection (no If-Match)', '≥ 400/s, 0 refused', {
+      method: 'POST',
+      pathFor: () => `/api/v1/inventory/products/${products[0].id}/receipts`,
       body: () => ({ locationId: location.id, quantity: 1 }),
     });
   if (ONLY.has('reads'))

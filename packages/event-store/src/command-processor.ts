@@ -78,7 +78,7 @@ interface Queued {
  * each with its own outcome. Commands that arrive while a transaction runs wait for the next one, so
  * a lone command never waits for a batching window. Across processes, each stream is guarded by a
  * transaction-scoped advisory lock taken before it is read, and the append's expected versions stay
- * as the safety net. Why: docs/adr/0005-command-processor.md.
+ * as the safety net. Why: docs/adr/0006-command-processor.md.
  */
 export function createCommandProcessor(options: CommandProcessorOptions): CommandProcessor {
   const { maxBatchSize = 64, concurrency = 2 } = options;
