@@ -2,7 +2,7 @@ import { isOmniError, UnavailableError, type DomainEvent, type EventMetadata } f
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConcurrencyError } from './errors.js';
 import type { EventStore } from './store.js';
-import { StreamCache, type Evolver } from './stream-cache.js';
+import { FoldedStates, StreamCache, type Evolver } from './stream-cache.js';
 import type { NewEvent, StoredEvent, StreamId, Tx } from './types.js';
 
 /**
@@ -83,6 +83,7 @@ interface Queued {
 export function createCommandProcessor(options: CommandProcessorOptions): CommandProcessor {
   const { maxBatchSize = 64, concurrency = 2 } = options;
   const queue: Queued[] = [];
+  const known = new FoldedStates();
   const busyStreams = new Set<string>();
   let running = 0;
 
@@ -93,7 +94,7 @@ export function createCommandProcessor(options: CommandProcessorOptions): Comman
       const streams = new Set(batch.flatMap((q) => keysOf(q.command)));
       for (const s of streams) busyStreams.add(s);
       running++;
-      void runBatch(options, batch).finally(() => {
+      void runBatch(options, known, batch).finally(() => {
         for (const s of streams) busyStreams.delete(s);
         running--;
         pump();
@@ -141,12 +142,16 @@ function keysOf(command: Command<unknown>): readonly string[] {
 /** How often a batch is run again when another process changed its streams or keys meanwhile. */
 const MAX_BATCH_ATTEMPTS = 20;
 
-async function runBatch(options: CommandProcessorOptions, batch: Queued[]): Promise<void> {
+async function runBatch(
+  options: CommandProcessorOptions,
+  known: FoldedStates,
+  batch: Queued[],
+): Promise<void> {
   let pending = batch;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const started = performance.now();
     try {
-      const settled = await runOnce(options, pending);
+      const settled = await runOnce(options, known, pending);
       options.onBatch?.(pending.length, (performance.now() - started) / 1000);
       for (const [queued, outcome] of settled) {
         if ('error' in outcome) queued.reject(outcome.error);
@@ -191,10 +196,12 @@ type Settlement = { outcome: CommandOutcome<unknown> } | { error: unknown };
 
 async function runOnce(
   { store, project }: CommandProcessorOptions,
+  known: FoldedStates,
   batch: readonly Queued[],
 ): Promise<Map<Queued, Settlement>> {
-  return store.transaction(async (tx) => {
-    const cache = new StreamCache(store, tx);
+  let cache: StreamCache | undefined;
+  const settled = await store.transaction(async (tx) => {
+    cache = new StreamCache(store, tx, known);
     await cache.lockAndPreload(batch.flatMap((q) => q.command.streams));
     const seenKeys = await knownKeys(store, tx, batch);
     const settled = new Map<Queued, Settlement>();
@@ -227,6 +234,8 @@ async function runOnce(
     await recordKeys(store, tx, newKeys);
     return settled;
   });
+  cache!.remember(); // only once committed: a rolled-back batch's states never existed
+  return settled;
 }
 
 async function knownKeys(

@@ -19,14 +19,51 @@ interface Snapshot {
   readonly state: unknown;
 }
 
+/** A stream's folded state as of a committed version, kept between batches. */
+interface Folded {
+  readonly evolver: Evolver<unknown, DomainEvent>;
+  readonly state: unknown;
+  readonly version: number;
+}
+
+/**
+ * Folded states of recently used streams, kept across batches so a batch reads only the events
+ * committed after them (by another replica, say) instead of the whole stream. Bounded, least recently
+ * used first out. States are immutable: deciders' `evolve` returns new states.
+ */
+export class FoldedStates {
+  private readonly states = new Map<StreamId, Folded>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  get(streamId: StreamId): Folded | undefined {
+    const folded = this.states.get(streamId);
+    if (folded) {
+      this.states.delete(streamId);
+      this.states.set(streamId, folded);
+    }
+    return folded;
+  }
+
+  set(streamId: StreamId, folded: Folded): void {
+    this.states.delete(streamId);
+    this.states.set(streamId, folded);
+    if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value!);
+  }
+}
+
 /** One stream as a batch knows it: what is committed, and what the batch's kept commands added. */
 interface CachedStream {
   /** The committed version: what the batch's append expects. */
   readonly committedVersion: number;
-  readonly snapshot: Snapshot | undefined;
-  /** Committed events after the snapshot (or all of them). */
+  /** Where `events` start from: a state folded earlier, a snapshot, or nothing (the first event). */
+  readonly base:
+    | { readonly kind: 'folded'; readonly folded: Folded }
+    | { readonly kind: 'snapshot'; readonly snapshot: Snapshot }
+    | undefined;
+  /** Committed events after the base. */
   readonly events: readonly RawEvent[];
-  folded?: { evolver: Evolver<unknown, DomainEvent>; state: unknown; version: number };
+  folded?: Folded;
   readonly pending: NewEvent[];
 }
 
@@ -47,9 +84,14 @@ export class StreamCache {
   constructor(
     private readonly store: EventStore,
     private readonly tx: Tx,
+    private readonly known: FoldedStates = new FoldedStates(0),
   ) {}
 
-  /** Locks the streams (in one order everywhere, so two processes cannot deadlock) and reads them. */
+  /**
+   * Locks the streams (in one order everywhere, so two processes cannot deadlock) and reads what is
+   * needed to fold them: the events after a state folded earlier, else a snapshot and the events
+   * after it, in one statement.
+   */
   async lockAndPreload(streamIds: readonly StreamId[]): Promise<void> {
     const ids = [...new Set(streamIds)].filter((id) => !this.streams.has(id));
     if (ids.length === 0) return;
@@ -58,40 +100,45 @@ export class StreamCache {
          FROM (SELECT DISTINCT hashtextextended($2 || ':' || s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) AS ordered`,
       [ids, this.store.schema],
     );
-    const { rows: snapshots } = await this.tx.query<{
+    const folded = ids.map((id) => this.known.get(id));
+    const { rows } = await this.tx.query<{
+      kind: 's' | 'e';
       stream_id: string;
-      snapshot_key: string;
       version: number;
-      state: unknown;
-    }>(
-      `SELECT stream_id, snapshot_key, version, state FROM ${this.store.schema}.snapshots WHERE stream_id = ANY($1)`,
-      [ids],
-    );
-    const { rows: events } = await this.tx.query<{
-      stream_id: string;
-      stream_version: number;
-      event_type: string;
+      type: string;
       data: object;
     }>(
-      `SELECT e.stream_id, e.stream_version, e.event_type, e.data FROM ${this.store.schema}.events e
-        WHERE e.stream_id = ANY($1)
-          AND e.stream_version > coalesce((SELECT s.version FROM ${this.store.schema}.snapshots s WHERE s.stream_id = e.stream_id), 0)
-        ORDER BY e.stream_id, e.stream_version`,
-      [ids],
+      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::int[]) AS w(stream_id, known_version)),
+            snapshot AS (SELECT s.* FROM ${this.store.schema}.snapshots s JOIN wanted w USING (stream_id) WHERE w.known_version < 0)
+       SELECT 's' AS kind, stream_id, version, snapshot_key AS type, state AS data FROM snapshot
+       UNION ALL
+       SELECT 'e', e.stream_id, e.stream_version, e.event_type, e.data
+         FROM wanted w JOIN ${this.store.schema}.events e ON e.stream_id = w.stream_id
+        WHERE e.stream_version > CASE WHEN w.known_version >= 0 THEN w.known_version
+                                      ELSE coalesce((SELECT version FROM snapshot s WHERE s.stream_id = w.stream_id), 0) END
+       ORDER BY version`,
+      [ids, folded.map((f) => f?.version ?? -1)],
     );
-    for (const id of ids) {
-      const row = snapshots.find((s) => s.stream_id === id);
-      const snapshot = row && { key: row.snapshot_key, version: row.version, state: row.state };
-      const own = events.filter((e) => e.stream_id === id);
-      const committedVersion =
-        own.length > 0 ? own[own.length - 1]!.stream_version : (snapshot?.version ?? 0);
+    ids.forEach((id, i) => {
+      const own = rows.filter((r) => r.stream_id === id);
+      const snapshotRow = own.find((r) => r.kind === 's');
+      const events = own.filter((r) => r.kind === 'e');
+      const base = folded[i]
+        ? ({ kind: 'folded', folded: folded[i] } as const)
+        : snapshotRow
+          ? ({
+              kind: 'snapshot',
+              snapshot: { key: snapshotRow.type, version: snapshotRow.version, state: snapshotRow.data },
+            } as const)
+          : undefined;
+      const baseVersion = base?.kind === 'folded' ? base.folded.version : (base?.snapshot.version ?? 0);
       this.streams.set(id, {
-        committedVersion,
-        snapshot,
-        events: own.map((e) => ({ type: e.event_type, data: e.data })),
+        committedVersion: events.length > 0 ? events[events.length - 1]!.version : baseVersion,
+        base,
+        events: events.map((e) => ({ type: e.type, data: e.data })),
         pending: [],
       });
-    }
+    });
   }
 
   /** A command starts: it sees everything kept so far and nothing of its own until it is kept. */
@@ -175,20 +222,33 @@ export class StreamCache {
     await this.lockAndPreload([streamId]);
     const cached = this.streams.get(streamId)!;
     if (!cached.folded) {
-      const usable =
-        cached.snapshot && cached.snapshot.key === evolver.snapshotKey ? cached.snapshot : undefined;
-      const events = cached.snapshot && !usable ? await this.readWhole(streamId) : cached.events;
-      const state = events.reduce(
-        (s, e) => evolver.evolve(s, e as E),
-        (usable?.state as S) ?? evolver.initialState,
-      );
+      const { state, events } = await this.startOf(streamId, cached, evolver);
       cached.folded = {
         evolver: evolver as Evolver<unknown, DomainEvent>,
-        state,
+        state: events.reduce((s, e) => evolver.evolve(s, e as E), state),
         version: cached.committedVersion,
       };
     }
     return { state: cached.folded.state as S, version: cached.folded.version };
+  }
+
+  /** The state to fold the stream's remaining events onto, and those events. */
+  private async startOf<S>(streamId: StreamId, cached: CachedStream, evolver: Evolver<S, DomainEvent>) {
+    const { base } = cached;
+    if (base?.kind === 'folded' && base.folded.evolver === evolver) {
+      return { state: base.folded.state as S, events: cached.events };
+    }
+    if (base?.kind === 'snapshot' && base.snapshot.key === evolver.snapshotKey) {
+      return { state: base.snapshot.state as S, events: cached.events };
+    }
+    if (base === undefined) return { state: evolver.initialState, events: cached.events };
+    // Folded by another decider, or a snapshot of another shape: fold from the first event instead.
+    return { state: evolver.initialState, events: await this.readWhole(streamId) };
+  }
+
+  /** After the batch committed: its streams' states are the ones the next batch starts from. */
+  remember(): void {
+    for (const [streamId, cached] of this.streams) if (cached.folded) this.known.set(streamId, cached.folded);
   }
 
   /** A snapshot of another shape (or none wanted): fold from the first event instead. */
