@@ -1,5 +1,5 @@
 import { OmniRealtime, ok, type EventFrame, type OmniClient } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -16,7 +16,7 @@ let admin: OmniClient;
 beforeAll(async () => {
   system = await startSystem({ env: { WS_MAX_BUFFERED_BYTES: '65536' } });
   admin = await signInAsAdmin(system);
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();
@@ -94,17 +94,27 @@ describe('delivery', () => {
   });
 
   it('stops delivering after unsubscribe', async () => {
-    const client = realtime();
     const { location, product } = await setUpProduct();
-    const received: EventFrame[] = [];
-    const subscription = await client.subscribe(`inventory.product.${product.id}.>`, (f) => received.push(f));
+    const { socket, frames, send } = await rawSocket();
+    const eventsFor = (id: string) => frames.filter((f) => f['op'] === 'event' && f['id'] === id);
+    const subject = `inventory.product.${product.id}.>`;
+    send({ op: 'subscribe', id: 'a', subject });
+    await eventually(() =>
+      expect(frames).toContainEqual(expect.objectContaining({ op: 'subscribed', id: 'a' })),
+    );
     await receiveStock(product.id, location.id);
-    await eventually(() => expect(received).toHaveLength(1));
-    subscription.unsubscribe();
+    await eventually(() => expect(eventsFor('a')).toHaveLength(1));
+    send({ op: 'unsubscribe', id: 'a' });
+    // A witness subscribed after the unsubscribe, on the same socket: the server handles a socket's
+    // frames in order, so once the witness has the next event, 'a' would have it too had it stayed.
+    send({ op: 'subscribe', id: 'witness', subject });
+    await eventually(() =>
+      expect(frames).toContainEqual(expect.objectContaining({ op: 'subscribed', id: 'witness' })),
+    );
     await receiveStock(product.id, location.id);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(received).toHaveLength(1);
-    client.close();
+    await eventually(() => expect(eventsFor('witness')).toHaveLength(1));
+    expect(eventsFor('a')).toHaveLength(1);
+    socket.close();
   });
 });
 
