@@ -51,6 +51,12 @@ async function receiveStock(productId: string, locationId: string, quantity = 1)
   );
 }
 
+/**
+ * A fresh product's receipts. Not `inventory.product.<id>.>`: its `registered` event may still be on
+ * its way to the stream when a test subscribes, and would then arrive as a live event.
+ */
+const receiptsOf = (productId: string) => `inventory.product.${productId}.stock_received`;
+
 async function setUpProduct() {
   const location = ok(
     await admin.http.POST('/inventory/locations', { body: { code: unique('WS'), name: 'Shop' } }),
@@ -97,8 +103,7 @@ describe('delivery', () => {
     const { location, product } = await setUpProduct();
     const { socket, frames, send } = await rawSocket();
     const eventsFor = (id: string) => frames.filter((f) => f['op'] === 'event' && f['id'] === id);
-    // Receipts only: the product's `registered` event may still be on its way when 'a' subscribes.
-    const subject = `inventory.product.${product.id}.stock_received`;
+    const subject = receiptsOf(product.id);
     send({ op: 'subscribe', id: 'a', subject });
     await eventually(() =>
       expect(frames).toContainEqual(expect.objectContaining({ op: 'subscribed', id: 'a' })),
@@ -123,7 +128,7 @@ describe('resuming with since', () => {
   it('delivers every missed event once, in order, then live ones, across the seam', async () => {
     const { location, product } = await setUpProduct();
     const first = await rawSocket();
-    first.send({ op: 'subscribe', id: 'a', subject: `inventory.product.${product.id}.>` });
+    first.send({ op: 'subscribe', id: 'a', subject: receiptsOf(product.id) });
     await eventually(() => expect(first.frames.some((f) => f['op'] === 'subscribed')).toBe(true));
     await receiveStock(product.id, location.id);
     await eventually(() => expect(first.frames.filter((f) => f['op'] === 'event')).toHaveLength(1));
@@ -136,7 +141,7 @@ describe('resuming with since', () => {
     })();
     const client = realtime();
     const seqs: number[] = [];
-    await client.subscribe(`inventory.product.${product.id}.>`, (f) => seqs.push(f.seq), { since: lastSeen });
+    await client.subscribe(receiptsOf(product.id), (f) => seqs.push(f.seq), { since: lastSeen });
     await writing;
     for (let i = 0; i < 5; i++) await receiveStock(product.id, location.id); // live after the seam
     await eventually(() => expect(seqs).toHaveLength(45));
@@ -156,7 +161,7 @@ describe('the client', () => {
       onStateChange: (state) => states.push(state),
     });
     const seqs: number[] = [];
-    await client.subscribe(`inventory.product.${product.id}.>`, (f) => seqs.push(f.seq));
+    await client.subscribe(receiptsOf(product.id), (f) => seqs.push(f.seq));
     await receiveStock(product.id, location.id);
     await eventually(() => expect(seqs).toHaveLength(1));
 
