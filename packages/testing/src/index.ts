@@ -4,5 +4,11 @@ export { type TestNatsServer, startTestNats } from './nats.js';
 export { eventually } from './eventually.js';
 export { type DeciderSpecWhen, given } from './decider-spec.js';
 export { type ReactionUnderTest, whenEvent, cloudEventOf } from './reaction-spec.js';
-export { type RunningSystem, type StartSystemOptions, startSystem, waitUntilReady } from './system.js';
+export {
+  type RunningSystem,
+  type StartSystemOptions,
+  SYSTEM_START_TIMEOUT_MS,
+  startSystem,
+  waitUntilReady,
+} from './system.js';
 export { type TestTracing, startTestTracing } from './tracing.js';
