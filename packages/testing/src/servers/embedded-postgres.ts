@@ -67,9 +67,12 @@ export async function startEmbeddedPostgres({
     await server.start();
   } catch (error) {
     await server.stop().catch(() => undefined);
-    throw new Error(`the embedded PostgreSQL in ${dataDir} did not start: ${describe(error)}${tail.summary()}`, {
-      cause: error,
-    });
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} did not start: ${describe(error)}${tail.summary()}`,
+      {
+        cause: error,
+      },
+    );
   }
   const urlFor = (name: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
   const { process: child } = server as unknown as { process?: { pid?: number } };

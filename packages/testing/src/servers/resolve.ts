@@ -42,7 +42,9 @@ export interface ResolveOptions {
 interface ServerKind {
   readonly kind: ResolvedServer['kind'];
   probe(url: string): Promise<ProbeResult>;
-  startEmbedded(dataDir: string): Promise<{ url: string; pid: number | undefined; stop: ResolvedServer['stop'] }>;
+  startEmbedded(
+    dataDir: string,
+  ): Promise<{ url: string; pid: number | undefined; stop: ResolvedServer['stop'] }>;
 }
 
 const RETRY_INTERVAL_MS = 500;
@@ -64,7 +66,10 @@ export function resolvePostgres(
 
 /** NATS: configured (`configuredUrl`), else running on the default address, else embedded. */
 export function resolveNats(options: ResolveOptions): Promise<ResolvedServer> {
-  return resolveServer({ kind: 'NATS', probe: probeNats, startEmbedded: (dataDir) => startEmbeddedNats({ dataDir }) }, options);
+  return resolveServer(
+    { kind: 'NATS', probe: probeNats, startEmbedded: (dataDir) => startEmbeddedNats({ dataDir }) },
+    options,
+  );
 }
 
 async function resolveServer(server: ServerKind, options: ResolveOptions): Promise<ResolvedServer> {
@@ -83,7 +88,8 @@ async function resolveServer(server: ServerKind, options: ResolveOptions): Promi
   }
   if (!options.forceEmbedded) {
     const probe = await server.probe(options.defaultUrl);
-    if (probe.status === 'up') return external(options.defaultUrl, 'default', 'already running on the default address');
+    if (probe.status === 'up')
+      return external(options.defaultUrl, 'default', 'already running on the default address');
     if (probe.status === 'refused') {
       throw new ServerUnavailableError(
         `${kind} at ${redact(options.defaultUrl)} refuses us (${probe.reason}); set ${options.configuredBy} to a server we may use`,
@@ -93,7 +99,11 @@ async function resolveServer(server: ServerKind, options: ResolveOptions): Promi
   const embedded = await startEmbedded(server, options.dataDir);
   const relative = path.relative(process.cwd(), options.dataDir);
   const where = relative && !relative.startsWith('..') ? relative : options.dataDir;
-  return { ...external(embedded.url, 'embedded', `embedded, data in ${where}`), pid: embedded.pid, stop: embedded.stop };
+  return {
+    ...external(embedded.url, 'embedded', `embedded, data in ${where}`),
+    pid: embedded.pid,
+    stop: embedded.stop,
+  };
 }
 
 async function startEmbedded(server: ServerKind, dataDir: string) {
@@ -115,13 +125,14 @@ async function waitUntilUp(server: ServerKind, url: string, options: ResolveOpti
     if (probe.status === 'up') return;
     const where = `${server.kind} at ${redact(url)} (${options.configuredBy})`;
     if (probe.status === 'refused') throw new ServerUnavailableError(`${where} refuses us: ${probe.reason}`);
-    if (Date.now() + RETRY_INTERVAL_MS > deadline) {
-      const seconds = Math.round(options.connectTimeoutMs / 1000);
+    const remainingMs = deadline - Date.now();
+    if (remainingMs <= 0) {
+      const seconds = Math.round(options.connectTimeoutMs / 100) / 10;
       throw new ServerUnavailableError(`cannot reach ${where}: ${probe.reason}; gave up after ${seconds} s`);
     }
     if (!told) options.onWaiting?.(`waiting for ${where}: ${probe.reason}`);
     told = true;
-    await new Promise((resolve) => setTimeout(resolve, RETRY_INTERVAL_MS));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_INTERVAL_MS, remainingMs)));
   }
 }
 

@@ -26,7 +26,11 @@ export interface SystemServersOptions {
  * one on the default address, else an embedded one. Throws ServerUnavailableError (one line) when one
  * cannot be had; whatever was already started is stopped first.
  */
-export async function resolveSystemServers({ env, dataDir, onWaiting }: SystemServersOptions): Promise<SystemServers> {
+export async function resolveSystemServers({
+  env,
+  dataDir,
+  onWaiting,
+}: SystemServersOptions): Promise<SystemServers> {
   const common = {
     forceEmbedded: env.OMNI_EMBEDDED === '1',
     connectTimeoutMs: Number(env.OMNI_CONNECT_TIMEOUT_MS ?? DEFAULT_CONNECT_TIMEOUT_MS),
