@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startTestNats, type TestNatsServer } from '@omni/testing';
 import {
+  findNatsServer,
   redact,
   resolveNats,
   resolvePostgres,
@@ -129,5 +131,28 @@ describe('redact', () => {
     expect(redact('postgres://me:s3cret@db:5432/omni')).toBe('postgres://me:***@db:5432/omni');
     expect(redact('nats://a:4222,nats://u:p@b:4222')).toBe('nats://a:4222,nats://u:***@b:4222');
     expect(redact('postgres://postgres@127.0.0.1:5432/omni')).toBe('postgres://postgres@127.0.0.1:5432/omni');
+  });
+});
+
+describe('finding nats-server', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'omni-find-nats-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('finds an executable nats-server on PATH', async () => {
+    const binary = path.join(dir, 'nats-server');
+    await writeFile(binary, '#!/bin/sh\n', { mode: 0o755 });
+    expect(findNatsServer({ PATH: `/nonexistent${path.delimiter}${dir}` }, [])).toBe(binary);
+  });
+
+  it('finds none where PATH has none and ignores a NATS_SERVER_BIN that cannot run', () => {
+    expect(
+      findNatsServer({ PATH: '/nonexistent', NATS_SERVER_BIN: '/nonexistent/nats-server' }, []),
+    ).toBeUndefined();
   });
 });

@@ -23,11 +23,11 @@ const STALE_SERVER_STOP_MS = 10_000;
 const START_TIMEOUT_MS = 30_000;
 
 /** `NATS_SERVER_BIN`, else `nats-server` on PATH, else in a well-known directory; undefined if none. */
-export function findNatsServer(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.NATS_SERVER_BIN) return env.NATS_SERVER_BIN;
-  const dirs = [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), ...WELL_KNOWN_DIRS];
+export function findNatsServer(env: NodeJS.ProcessEnv = process.env, wellKnownDirs = WELL_KNOWN_DIRS) {
   const name = process.platform === 'win32' ? 'nats-server.exe' : 'nats-server';
-  return dirs.map((dir) => path.join(dir, name)).find(isExecutable);
+  const onPath = [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), ...wellKnownDirs];
+  const candidates = [env.NATS_SERVER_BIN, ...onPath.map((dir) => path.join(dir, name))];
+  return candidates.find((file): file is string => !!file && isExecutable(file));
 }
 
 function isExecutable(file: string): boolean {
@@ -57,12 +57,16 @@ export async function startEmbeddedNats({ dataDir }: { dataDir: string }): Promi
     detached: true,
   });
   child.stderr.on('data', (chunk: Buffer) => tail.add(chunk.toString('utf8')));
+  child.on('error', (error) => tail.add(error.message)); // e.g. not executable after all: reported below
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // Last resort if the launcher dies without stopping us: 'exit' handlers may only do synchronous work.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
-  const started = await waitUntilListening(port, () => child.exitCode !== null || child.signalCode !== null);
+  const started = await waitUntilListening(
+    port,
+    () => child.pid === undefined || child.exitCode !== null || child.signalCode !== null,
+  );
   if (!started) {
     child.kill('SIGKILL');
     throw new Error(`nats-server (${binary}) did not start in ${dataDir}${tail.summary()}`);
