@@ -24,6 +24,9 @@ process.on('message', (message) => {
   if (message?.type === 'stop') void stop(message.immediate);
 });
 process.on('disconnect', () => void stop());
+// Signalled directly (it is not in the terminal's group): stop the servers rather than orphan them.
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
 
 try {
   servers = await resolveSystemServers({

@@ -2,7 +2,7 @@
 // configured servers that do not answer. Real processes throughout: the launcher, embedded
 // PostgreSQL and nats-server, every service.
 import { OmniClient, ok } from '@omni/client';
-import { freePort, startTestNats, type TestNatsServer } from '@omni/testing';
+import { eventually, freePort, startTestNats, type TestNatsServer } from '@omni/testing';
 import { spawn, execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -165,4 +165,39 @@ describe('npm start with a configured server that does not answer', () => {
       expect(launcher.output.join('\n')).not.toMatch(/\n\s+at /);
     },
   );
+});
+
+describe('when the launcher is killed outright', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'omni-start-'));
+    await chmod(dataDir, 0o755);
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('the helper that keeps the embedded servers stops them, so none is orphaned', async () => {
+    // Stands in for scripts/start.js: starts the helper exactly as it does, then waits to be killed.
+    const launcherStandIn = `
+      import { spawn } from 'node:child_process';
+      const keeper = spawn(process.execPath, [${JSON.stringify(path.join(repoRoot, 'scripts', 'servers.js'))}, ${JSON.stringify(dataDir)}],
+        { detached: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      keeper.on('message', (message) => console.log(message.type));`;
+    const standIn = spawn(process.execPath, ['--input-type=module', '-e', launcherStandIn], {
+      cwd: repoRoot,
+      env: { ...withoutServerVariables(process.env), OMNI_EMBEDDED: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const firstLine = new Promise<string>((resolve) =>
+      readline.createInterface({ input: standIn.stdout! }).once('line', resolve),
+    );
+    expect(await firstLine).toBe('ready');
+    expect(processesOf(dataDir).some((args) => args.includes('postgres -D'))).toBe(true);
+    expect(processesOf(dataDir).some((args) => args.includes('nats-server'))).toBe(true);
+
+    standIn.kill('SIGKILL');
+    await eventually(() => expect(processesOf(dataDir)).toEqual([]), { timeoutMs: 30_000 });
+  }, 120_000); // initdb of a new cluster on a shared machine
 });
