@@ -1,5 +1,5 @@
 export { freePort, isPortOpen, waitForPort } from './ports.js';
-export { type TestDatabase, createTestDatabase } from './postgres.js';
+export { type TestDatabase, createTestDatabase, startTestPostgres } from './postgres.js';
 export { type TestNatsServer, startTestNats } from './nats.js';
 export { eventually } from './eventually.js';
 export { type DeciderSpecWhen, given } from './decider-spec.js';
