@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** CloudEvents 1.0 JSON envelope of every Omni event (CONTRACT §6). */
+/** CloudEvents 1.0 JSON envelope of every Omni event (docs/events.md). */
 export const CloudEvent = z
   .object({
     specversion: z.literal('1.0'),

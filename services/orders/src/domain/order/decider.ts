@@ -38,7 +38,7 @@ type Placed = Exclude<OrderState, { status: 'none' }>;
 type Outcome = readonly OrderEvent[] | OmniError;
 
 /**
- * The order's status machine (CONTRACT §5). Reactions to other services' events (reservation outcome,
+ * The order's status machine (docs/saga.md). Reactions to other services' events (reservation outcome,
  * payments, the payment deadline) are commands too; when they arrive late or twice they decide
  * nothing, which makes their handlers idempotent.
  */
