@@ -5,7 +5,7 @@ import { connectNats } from '@omni/messaging';
 import { replayProjections } from '@omni/projections';
 import { eventually, startSystem, type RunningSystem } from '@omni/testing';
 import pg from 'pg';
-import { orderDetailsProjection } from '../src/projections/orderDetails/projection.js';
+import { ORDERS_READ_MODELS } from '../src/projections/index.js';
 
 let system: RunningSystem;
 let admin: OmniClient;
@@ -310,14 +310,15 @@ async function everyOrder() {
   return Promise.all(items.map((order) => orderOf(order.id)));
 }
 
-/** What `omni replay orders` does: rebuild the order list from orders' log while the service runs. */
+/** What `omni replay orders --projection orders` does: rebuild the order list from orders' log while it serves. */
 async function rebuildOrderList() {
   const pool = new pg.Pool({ connectionString: system.database.url, max: 2 });
+  const nats = await connectNats({ url: system.nats.url, name: 'test-replay' });
   try {
     const store = createEventStore({ pool, schema: 'orders', service: 'orders' });
-    const [result] = await replayProjections(store, [orderDetailsProjection], {});
+    const [result] = await replayProjections({ store, nats }, ORDERS_READ_MODELS, { projection: 'orders' });
     expect(result!.events).toBeGreaterThan(0);
   } finally {
-    await pool.end();
+    await Promise.all([pool.end(), nats.close()]);
   }
 }
