@@ -359,6 +359,8 @@ export interface components {
             correlationid: string;
             causationid: string;
             traceparent?: string;
+            /** @description The user whose request caused the event; absent when a timer or another service's event did */
+            actorid?: string;
         };
         CreateLocationInput: {
             code: string;

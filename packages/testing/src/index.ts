@@ -2,7 +2,7 @@ export { freePort, isPortOpen, waitForPort } from './ports.js';
 export { type TestDatabase, createTestDatabase, startTestPostgres } from './postgres.js';
 export { type TestNatsServer, startTestNats } from './nats.js';
 export { eventually } from './eventually.js';
-export { type DeciderSpecWhen, given } from './decider-spec.js';
+export { type DeciderSpecWhen, given, recordingDecisions } from './decider-spec.js';
 export { type ReactionUnderTest, whenEvent, cloudEventOf } from './reaction-spec.js';
 export {
   type RunningSystem,

@@ -69,6 +69,77 @@ async function setUpProduct() {
   return { location, product };
 }
 
+describe('what an event says', () => {
+  const eventsOf = (frames: EventFrame[], type: string) => frames.filter((f) => f.event.type === type);
+  const userIdOf = async (client: OmniClient) => ok(await client.http.GET('/auth/me')).id;
+
+  it('a receipt carries the resulting stock at its location and in total, and the user who made it', async () => {
+    const clerk = await signInWithRoles(system, admin, ['clerk']);
+    const { location, product } = await setUpProduct();
+    const depot = ok(
+      await admin.http.POST('/inventory/locations', { body: { code: unique('WS'), name: 'Depot' } }),
+    );
+    await receiveStock(product.id, depot.id, 5);
+    ok(
+      await clerk.http.POST('/inventory/products/{productId}/receipts', {
+        params: { path: { productId: product.id } },
+        body: { locationId: location.id, quantity: 3 },
+      }),
+    );
+    const frames: EventFrame[] = [];
+    const client = realtime();
+    await client.subscribe(`inventory.product.${product.id}.>`, (f) => frames.push(f), { since: 0 });
+    await eventually(() => expect(eventsOf(frames, 'inventory.product.stock_received')).toHaveLength(2));
+    const [byAdmin, byClerk] = eventsOf(frames, 'inventory.product.stock_received');
+    expect(byClerk!.event.data).toEqual({
+      productId: product.id,
+      locationId: location.id,
+      quantity: 3,
+      reference: null,
+      levels: [{ locationId: location.id, onHand: 3, reserved: 0, available: 3 }],
+      totals: { onHand: 8, reserved: 0, available: 8 },
+    });
+    expect(byClerk!.event).toMatchObject({ actorid: await userIdOf(clerk) });
+    expect(byAdmin!.event).toMatchObject({ actorid: await userIdOf(admin) });
+    client.close();
+  });
+
+  it('a reservation made in reaction to an order names no user, the order names its placer', async () => {
+    const sales = await signInWithRoles(system, admin, ['sales']);
+    const { location, product } = await setUpProduct();
+    await receiveStock(product.id, location.id, 3);
+    // Orders prices lines from its own price list, which follows inventory's events.
+    const order = await eventually(async () =>
+      ok(
+        await sales.http.POST('/orders', {
+          body: {
+            customer: { name: 'Ada' },
+            locationId: location.id,
+            lines: [{ productId: product.id, quantity: 2 }],
+          },
+        }),
+      ),
+    );
+    const stock: EventFrame[] = [];
+    const placed: EventFrame[] = [];
+    const client = realtime();
+    await client.subscribe(`inventory.product.${product.id}.stock_reserved`, (f) => stock.push(f), {
+      since: 0,
+    });
+    await client.subscribe(`orders.order.${order.id}.placed`, (f) => placed.push(f), { since: 0 });
+    await eventually(() => expect(stock).toHaveLength(1));
+    await eventually(() => expect(placed).toHaveLength(1));
+    expect(stock[0]!.event.data).toMatchObject({
+      orderId: order.id,
+      levels: [{ locationId: location.id, onHand: 3, reserved: 2, available: 1 }],
+      totals: { onHand: 3, reserved: 2, available: 1 },
+    });
+    expect(stock[0]!.event).not.toHaveProperty('actorid');
+    expect(placed[0]!.event).toMatchObject({ actorid: await userIdOf(sales) });
+    client.close();
+  });
+});
+
 describe('delivery', () => {
   it('pushes an event committed through REST to a matching subscription, and only matching ones', async () => {
     const client = realtime();

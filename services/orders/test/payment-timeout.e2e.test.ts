@@ -1,4 +1,4 @@
-import { OmniClient, ok } from '@omni/client';
+import { OmniClient, OmniRealtime, ok } from '@omni/client';
 import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 
 /**
@@ -47,6 +47,15 @@ it('cancels an order left unpaid past ORDER_PAYMENT_TIMEOUT_MS with payment_time
       }),
     ),
   );
+  const statusChanges: unknown[] = [];
+  const realtime = new OmniRealtime({ baseUrl: system.baseUrl, accessToken: () => admin.accessToken! });
+  await realtime.subscribe(
+    `orders.order.${order.id}.status_changed`,
+    (f) => statusChanges.push(f.event.data),
+    {
+      since: 0,
+    },
+  );
   const orderNow = async () =>
     ok(await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } }));
   await eventually(async () => expect((await orderNow()).status).toBe('cancelled'));
@@ -60,6 +69,14 @@ it('cancels an order left unpaid past ORDER_PAYMENT_TIMEOUT_MS with payment_time
     status: 'cancelled',
     reason: 'payment_timeout',
   });
+  // A subscriber following status_changed sees the timeout too.
+  await eventually(() =>
+    expect(statusChanges).toEqual([
+      { orderId: order.id, from: 'pending', to: 'awaiting_payment' },
+      { orderId: order.id, from: 'awaiting_payment', to: 'cancelled', reason: 'payment_timeout' },
+    ]),
+  );
+  realtime.close();
   await eventually(async () =>
     expect(
       ok(
