@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per scheduled event (GET /scheduling/events). */
@@ -26,6 +27,7 @@ export const eventListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('event', event)) return;
     const e = asDomainEvent<scheduling.ScheduledEventEvent>(event);
     const table = t['scheduled_events']!;
     if (e.type === 'scheduled' || e.type === 'rescheduled') {

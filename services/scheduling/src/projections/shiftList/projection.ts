@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /**
@@ -37,10 +38,11 @@ export const shiftListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('shift', event)) return;
     const e = asDomainEvent<scheduling.ShiftEvent>(event);
     const table = t['shifts']!;
     const set = (assignments: string, values: unknown[]) =>
-      tx.query(`UPDATE ${table} SET ${assignments}, version = $2 WHERE id = $1`, [
+      tx.query(`UPDATE ${table} SET ${[assignments, 'version = $2'].filter(Boolean).join(', ')} WHERE id = $1`, [
         event.data['shiftId'],
         event.streamVersion,
         ...values,
@@ -78,7 +80,7 @@ export const shiftListProjection: Projection = {
         return;
       default:
         // starting_soon changes nothing a list shows, but it is a change of the shift's stream.
-        await set(`version = version`, []);
+        await set('', []);
     }
   },
 };

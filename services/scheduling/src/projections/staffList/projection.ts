@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per staff member (GET /scheduling/staff); `user_id` links a gateway user to their shifts. */
@@ -24,6 +25,7 @@ export const staffListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('staff', event)) return;
     const e = asDomainEvent<scheduling.StaffEvent>(event);
     if (e.type !== 'registered' && e.type !== 'updated') return;
     const { staffId, name, email, userId, skills, weeklyMinutesLimit } = e.data;

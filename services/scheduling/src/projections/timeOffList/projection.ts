@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per time-off request (GET /scheduling/time-off). */
@@ -27,6 +28,7 @@ export const timeOffListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('timeoff', event)) return;
     const e = asDomainEvent<scheduling.TimeOffEvent>(event);
     const table = t['time_off']!;
     if (e.type === 'requested') {
