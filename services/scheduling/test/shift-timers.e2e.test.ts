@@ -16,12 +16,21 @@ afterAll(async () => {
 });
 
 it('publishes starting_soon and missed once each, though scheduling is killed around both due times', async () => {
-  const facility = ok(await admin.http.POST('/scheduling/facilities', { body: { code: `T-${Date.now()}`, name: 'Studio' } }));
-  const staff = ok(await admin.http.POST('/scheduling/staff', { body: { name: 'Ada', email: 'ada@omni.test' } }));
+  const facility = ok(
+    await admin.http.POST('/scheduling/facilities', { body: { code: `T-${Date.now()}`, name: 'Studio' } }),
+  );
+  const staff = ok(
+    await admin.http.POST('/scheduling/staff', { body: { name: 'Ada', email: 'ada@omni.test' } }),
+  );
   const startsAt = Date.now() + 20_000;
   const shift = ok(
     await admin.http.POST('/scheduling/shifts', {
-      body: { facilityId: facility.id, staffId: staff.id, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 3600_000).toISOString() },
+      body: {
+        facilityId: facility.id,
+        staffId: staff.id,
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3600_000).toISOString(),
+      },
     }),
   );
   const frames: EventFrame[] = [];
@@ -40,7 +49,12 @@ it('publishes starting_soon and missed once each, though scheduling is killed ar
     );
     // scheduled, assigned, starting_soon, missed: no second firing reached the log.
     expect(read).toMatchObject({ status: 'missed', version: 4 });
-    expect(frames.map((f) => f.subject.split('.').pop())).toEqual(['scheduled', 'assigned', 'starting_soon', 'missed']);
+    expect(frames.map((f) => f.subject.split('.').pop())).toEqual([
+      'scheduled',
+      'assigned',
+      'starting_soon',
+      'missed',
+    ]);
   } finally {
     socket.close();
   }

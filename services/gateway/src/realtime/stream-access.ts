@@ -33,8 +33,7 @@ const OWN_EVENTS: Readonly<Record<string, OwnEvents>> = {
 
 /** Whether a subscription may be made, and if only in part, which events it may receive. */
 export type StreamAccess =
-  | { readonly allowed: false }
-  | { readonly allowed: true; readonly admits?: (event: CloudEvent) => boolean };
+  { readonly allowed: false } | { readonly allowed: true; readonly admits?: (event: CloudEvent) => boolean };
 
 export function streamAccess(actor: Actor, service: string, filter: string): StreamAccess {
   if (isAllowed(actor, STREAM_READ_ACTION[service] ?? 'users.manage')) return { allowed: true };

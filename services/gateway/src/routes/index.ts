@@ -14,5 +14,11 @@ export interface RouteDependencies {
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
 export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
-  return [...authRoutes(auth), ...inventoryRoutes(rpc), ...ordersRoutes(rpc), ...paymentsRoutes(rpc), ...schedulingRoutes(rpc)];
+  return [
+    ...authRoutes(auth),
+    ...inventoryRoutes(rpc),
+    ...ordersRoutes(rpc),
+    ...paymentsRoutes(rpc),
+    ...schedulingRoutes(rpc),
+  ];
 }

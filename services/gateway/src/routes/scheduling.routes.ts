@@ -142,7 +142,13 @@ const BOOKING_REFUSALS = [
 ];
 
 function shiftRoutes(forward: Forward): RouteSpec[] {
-  const shiftCommand = (operationId: string, path: string, summary: string, access: 'scheduling.manage' | 'scheduling.selfService', refusals: RouteSpec['refusals'] = []) =>
+  const shiftCommand = (
+    operationId: string,
+    path: string,
+    summary: string,
+    access: 'scheduling.manage' | 'scheduling.selfService',
+    refusals: RouteSpec['refusals'] = [],
+  ) =>
     defineRoute({
       operationId,
       method: 'post',
@@ -178,7 +184,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       method: 'get',
       path: '/scheduling/shifts',
       tag,
-      summary: 'Shifts starting in [from, to) (at most 31 days; default the next 7 days); staff see their own',
+      summary:
+        'Shifts starting in [from, to) (at most 31 days; default the next 7 days); staff see their own',
       access: 'scheduling.read',
       query: scheduling.ListShiftsQuery,
       response: scheduling.ShiftPage,
@@ -240,9 +247,13 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       refusals: [...BOOKING_REFUSALS, { status: 409, code: 'shift_already_assigned' }],
       handle: forward(RPC.assignShift, withBody),
     }),
-    shiftCommand(RPC.unassignShift, 'unassign', 'Take the staff member off the shift: open again', 'scheduling.manage', [
-      { status: 409, code: 'shift_not_assigned' },
-    ]),
+    shiftCommand(
+      RPC.unassignShift,
+      'unassign',
+      'Take the staff member off the shift: open again',
+      'scheduling.manage',
+      [{ status: 409, code: 'shift_not_assigned' }],
+    ),
     defineRoute({
       operationId: 'cancelShift',
       method: 'post',
@@ -259,21 +270,34 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       refusals: [{ status: 409, code: 'shift_cancelled' }],
       handle: forward(RPC.cancelShift, withBody),
     }),
-    shiftCommand(RPC.clockIn, 'clock-in', 'Clock in: the assigned staff member or a manager, from 30 minutes before the start', 'scheduling.selfService', [
-      { status: 422, code: 'clock_in_too_early' },
-      { status: 422, code: 'already_clocked_in' },
-      { status: 422, code: 'shift_not_assigned' },
-    ]),
-    shiftCommand(RPC.clockOut, 'clock-out', 'Clock out: the assigned staff member or a manager', 'scheduling.selfService', [
-      { status: 422, code: 'not_clocked_in' },
-      { status: 422, code: 'already_clocked_out' },
-    ]),
+    shiftCommand(
+      RPC.clockIn,
+      'clock-in',
+      'Clock in: the assigned staff member or a manager, from 30 minutes before the start',
+      'scheduling.selfService',
+      [
+        { status: 422, code: 'clock_in_too_early' },
+        { status: 422, code: 'already_clocked_in' },
+        { status: 422, code: 'shift_not_assigned' },
+      ],
+    ),
+    shiftCommand(
+      RPC.clockOut,
+      'clock-out',
+      'Clock out: the assigned staff member or a manager',
+      'scheduling.selfService',
+      [
+        { status: 422, code: 'not_clocked_in' },
+        { status: 422, code: 'already_clocked_out' },
+      ],
+    ),
     defineRoute({
       operationId: 'timeEntries',
       method: 'get',
       path: '/scheduling/time-entries',
       tag,
-      summary: 'Worked shifts (clocked in and out) in [from, to) with minutes and totals; staff see their own',
+      summary:
+        'Worked shifts (clocked in and out) in [from, to) with minutes and totals; staff see their own',
       access: 'scheduling.read',
       query: scheduling.TimeEntriesQuery,
       response: scheduling.TimeEntries,
@@ -284,7 +308,13 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
 }
 
 function timeOffRoutes(forward: Forward): RouteSpec[] {
-  const decision = (operationId: string, path: string, summary: string, access: 'scheduling.manage' | 'scheduling.selfService', body?: z.ZodType) =>
+  const decision = (
+    operationId: string,
+    path: string,
+    summary: string,
+    access: 'scheduling.manage' | 'scheduling.selfService',
+    body?: z.ZodType,
+  ) =>
     defineRoute({
       operationId,
       method: 'post',
@@ -299,7 +329,9 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       idempotent: true,
       ifMatch: true,
       refusals: [{ status: 409, code: 'time_off_not_pending' }],
-      handle: forward(operationId, (call: RouteCall<object, unknown, unknown>) => (body ? withBody(call) : call.params)),
+      handle: forward(operationId, (call: RouteCall<object, unknown, unknown>) =>
+        body ? withBody(call) : call.params,
+      ),
     });
   return [
     defineRoute({
@@ -340,9 +372,26 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       status: 200,
       handle: forward(RPC.getTimeOff, ({ params }) => params),
     }),
-    decision(RPC.approveTimeOff, 'approve', "Approve: the staff member's assigned shifts inside it become open", 'scheduling.manage', scheduling.DecideTimeOffInput),
-    decision(RPC.rejectTimeOff, 'reject', 'Reject a pending request', 'scheduling.manage', scheduling.DecideTimeOffInput),
-    decision(RPC.cancelTimeOff, 'cancel', 'Withdraw a pending request (the requester, or a manager)', 'scheduling.selfService'),
+    decision(
+      RPC.approveTimeOff,
+      'approve',
+      "Approve: the staff member's assigned shifts inside it become open",
+      'scheduling.manage',
+      scheduling.DecideTimeOffInput,
+    ),
+    decision(
+      RPC.rejectTimeOff,
+      'reject',
+      'Reject a pending request',
+      'scheduling.manage',
+      scheduling.DecideTimeOffInput,
+    ),
+    decision(
+      RPC.cancelTimeOff,
+      'cancel',
+      'Withdraw a pending request (the requester, or a manager)',
+      'scheduling.selfService',
+    ),
   ];
 }
 
@@ -359,7 +408,10 @@ function eventRoutes(forward: Forward): RouteSpec[] {
       response: scheduling.ScheduledEvent,
       status: 201,
       idempotent: true,
-      refusals: [{ status: 409, code: 'facility_booked' }, { status: 422, code: 'unknown_facility' }],
+      refusals: [
+        { status: 409, code: 'facility_booked' },
+        { status: 422, code: 'unknown_facility' },
+      ],
       handle: forward(RPC.scheduleEvent, ({ body }) => body),
     }),
     defineRoute({

@@ -39,11 +39,10 @@ export const eventListProjection: Projection = {
         [d.eventId, d.title, d.facilityId, d.startsAt, d.endsAt, event.streamVersion, event.recordedAt],
       );
     } else if (e.type === 'cancelled') {
-      await tx.query(`UPDATE ${table} SET status = 'cancelled', cancellation_reason = $2, version = $3 WHERE id = $1`, [
-        e.data.eventId,
-        e.data.reason,
-        event.streamVersion,
-      ]);
+      await tx.query(
+        `UPDATE ${table} SET status = 'cancelled', cancellation_reason = $2, version = $3 WHERE id = $1`,
+        [e.data.eventId, e.data.reason, event.streamVersion],
+      );
     }
   },
 };

@@ -27,7 +27,8 @@ export const shiftTimersProjection: Projection = {
     const e = asDomainEvent<scheduling.ShiftEvent>(event);
     const reminders = t['shift_reminders']!;
     const clockIns = t['shift_clock_ins']!;
-    const disarm = (table: string) => tx.query(`DELETE FROM ${table} WHERE shift_id = $1`, [event.data['shiftId']]);
+    const disarm = (table: string) =>
+      tx.query(`DELETE FROM ${table} WHERE shift_id = $1`, [event.data['shiftId']]);
     switch (e.type) {
       case 'assigned':
         return arm(tx, t, e.data.shiftId, e.data.startsAt, event.recordedAt);

@@ -33,7 +33,16 @@ export const staffListProjection: Projection = {
       `INSERT INTO ${t['staff']} (id, name, email, user_id, skills, weekly_minutes_limit, version, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET name = $2, email = $3, user_id = $4, skills = $5, weekly_minutes_limit = $6, version = $7`,
-      [staffId, name, email, userId, JSON.stringify(skills), weeklyMinutesLimit, event.streamVersion, event.recordedAt],
+      [
+        staffId,
+        name,
+        email,
+        userId,
+        JSON.stringify(skills),
+        weeklyMinutesLimit,
+        event.streamVersion,
+        event.recordedAt,
+      ],
     );
   },
 };

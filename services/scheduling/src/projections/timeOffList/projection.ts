@@ -36,7 +36,16 @@ export const timeOffListProjection: Projection = {
       await tx.query(
         `INSERT INTO ${table} (id, staff_id, staff_user_id, starts_at, ends_at, reason, status, version, requested_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [d.timeOffId, d.staffId, d.staffUserId, d.from, d.to, d.reason, event.streamVersion, event.recordedAt],
+        [
+          d.timeOffId,
+          d.staffId,
+          d.staffUserId,
+          d.from,
+          d.to,
+          d.reason,
+          event.streamVersion,
+          event.recordedAt,
+        ],
       );
       return;
     }
