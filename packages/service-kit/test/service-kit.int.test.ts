@@ -1,15 +1,13 @@
 import { createLogger, createPool, ensureDatabase, ensureSchema, startOpsServer } from '@omni/service-kit';
-import { startTestTracing } from '@omni/testing';
+import { createTestDatabase, startTestTracing } from '@omni/testing';
 import { context, trace } from '@opentelemetry/api';
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import pg from 'pg';
-
-const ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 it('creates a missing database once even when several processes race to do it', async () => {
-  const name = `omni_kit_${randomBytes(4).toString('hex')}`;
-  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  // A database name on the test server (local, or embedded where none runs) that does not exist yet.
+  const database = await createTestDatabase('omni_kit');
+  await database.drop();
+  const url = database.url;
   await Promise.all([ensureDatabase(url), ensureDatabase(url), ensureDatabase(url)]);
   const pool = createPool(url);
   await Promise.all([ensureSchema(pool, 'inventory'), ensureSchema(pool, 'inventory')]);
@@ -18,10 +16,7 @@ it('creates a missing database once even when several processes race to do it', 
   );
   expect(rows).toHaveLength(1);
   await pool.end();
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  await admin.query(`DROP DATABASE ${name}`);
-  await admin.end();
+  await database.drop();
 });
 
 it('serves live, ready and metrics', async () => {
