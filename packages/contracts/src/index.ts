@@ -53,9 +53,11 @@ export { type EventDataSchemas, type EventsOf, parseEventData } from './events/m
 export { inventoryEvents } from './events/inventory.js';
 export { ordersEvents } from './events/orders.js';
 export { paymentsEvents } from './events/payments.js';
+export { schedulingEvents } from './events/scheduling.js';
 export { type TypedEvent, parseEvent } from './typed-event.js';
 export { assertNever } from './exhaustive.js';
 export * as inventory from './inventory.js';
 export * as identity from './identity.js';
 export * as orders from './orders.js';
 export * as payments from './payments.js';
+export * as scheduling from './scheduling.js';

@@ -25,3 +25,4 @@ export {
 export { type Reaction, type ExecuteReaction, reaction, startReaction } from './reactions.js';
 export { RpcMetricsInterceptor } from './rpc-metrics.js';
 export { opsControllerFor } from './ops-controller.js';
+export { type DurableTimer, type DurableTimers, type DurableTimersOptions, startDurableTimers } from './durable-timers.js';

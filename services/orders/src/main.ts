@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { runEventSourcedService } from '@omni/service-kit';
+import { runEventSourcedService, startDurableTimers } from '@omni/service-kit';
 import { z } from 'zod';
 import { createOrders } from './application/orders.js';
-import { startPaymentDeadlines } from './application/payment-deadlines.js';
+import { paymentDeadline } from './application/payment-deadlines.js';
 import { executeOrderCommand } from './integration/execute.js';
 import { reactToReservations } from './integration/inventory.js';
 import { reactToPayments } from './integration/payments.js';
@@ -22,7 +22,12 @@ runEventSourcedService<z.infer<typeof OrdersEnv>>({
     const orders = createOrders(store);
     await react(reactToReservations, executeOrderCommand(orders));
     await react(reactToPayments, executeOrderCommand(orders));
-    const deadlines = startPaymentDeadlines(orders, { timeoutMs: config.ORDER_PAYMENT_TIMEOUT_MS, logger });
+    const deadlines = startDurableTimers({
+      pool: store.pool,
+      lockName: `${orders.schema}.payment-deadlines`,
+      timers: [paymentDeadline(orders, config.ORDER_PAYMENT_TIMEOUT_MS)],
+      logger,
+    });
     shutdown.onShutdown('stop payment deadlines', () => deadlines.stop());
     return OrdersModule.with(orders);
   },
