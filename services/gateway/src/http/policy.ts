@@ -13,6 +13,11 @@ export const POLICY = {
   'orders.ship': ['admin', 'manager', 'clerk'],
   'payments.manage': ['admin', 'manager', 'accountant'],
   'users.manage': ['admin'],
+  // Any signed-in user opens and comments tickets and reads those that concern them; ticketing itself
+  // narrows reads and work to the ticket's reporter, assignee and the reader/supervisor roles.
+  'tickets.use': 'any',
+  'tickets.assign': ['admin', 'manager'],
+  'tickets.manageTypes': ['admin', 'manager'],
   self: 'any',
 } as const satisfies Record<string, 'any' | readonly Role[]>;
 

@@ -6,7 +6,7 @@ import { isAllowed } from '../http/policy.js';
 import { readBacklog } from './backlog.js';
 import type { FeedListener, LiveFeed, StreamMessage } from './live-feed.js';
 import { checkFilter } from './subject-filter.js';
-import { STREAM_READ_ACTION } from './stream-access.js';
+import { EVENT_VISIBILITY, STREAM_READ_ACTION } from './stream-access.js';
 
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
@@ -29,6 +29,8 @@ export interface SessionDependencies {
 interface Subscription extends FeedListener {
   readonly id: string;
   readonly stream: string;
+  /** Per-event rights for this stream's service, if it has any. */
+  readonly visible: ((event: StreamMessage['event']) => boolean) | undefined;
   /** Highest sequence sent: every event after it is sent once, in order. */
   lastSent: number;
   /** Until the backlog (or the head) is known, live events wait here. */
@@ -92,9 +94,11 @@ export class RealtimeSession {
       return this.error(id, 'forbidden', `your role may not read ${check.service} events`);
     }
     const stream = streamName(check.service);
+    const visibility = EVENT_VISIBILITY[check.service];
     const subscription: Subscription = {
       id,
       stream,
+      visible: visibility && ((event) => visibility(this.actor, event)),
       filter: filter as string,
       lastSent: 0,
       pending: [],
@@ -157,6 +161,7 @@ export class RealtimeSession {
   private sendEvent(subscription: Subscription, message: StreamMessage): void {
     if (message.seq <= subscription.lastSent || subscription.closed) return;
     subscription.lastSent = message.seq;
+    if (subscription.visible && !subscription.visible(message.event)) return;
     this.send({
       op: 'event',
       id: subscription.id,

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { ordersRoutes } from './orders.routes.js';
 import { paymentsRoutes } from './payments.routes.js';
+import { ticketsRoutes } from './tickets.routes.js';
 
 export interface RouteDependencies {
   readonly auth: Auth;
@@ -13,5 +14,11 @@ export interface RouteDependencies {
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
 export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
-  return [...authRoutes(auth), ...inventoryRoutes(rpc), ...ordersRoutes(rpc), ...paymentsRoutes(rpc)];
+  return [
+    ...authRoutes(auth),
+    ...inventoryRoutes(rpc),
+    ...ordersRoutes(rpc),
+    ...paymentsRoutes(rpc),
+    ...ticketsRoutes(rpc),
+  ];
 }
