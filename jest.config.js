@@ -22,8 +22,15 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/services'],
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/scripts'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+// Finds the PostgreSQL the suites create their databases on once per run, starting an embedded one
+// where none answers (packages/testing). Built code: `npm test` builds first.
+const withTestPostgres = {
+  globalSetup: '<rootDir>/packages/testing/dist/jest-global-setup.js',
+  globalTeardown: '<rootDir>/packages/testing/dist/jest-global-teardown.js',
 };
 
 export default {
@@ -31,7 +38,7 @@ export default {
   testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/test/**/*.unit.test.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['**/test/**/*.int.test.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['**/test/**/*.e2e.test.ts'] },
+    { ...shared, ...withTestPostgres, displayName: 'int', testMatch: ['**/test/**/*.int.test.ts'] },
+    { ...shared, ...withTestPostgres, displayName: 'e2e', testMatch: ['**/test/**/*.e2e.test.ts'] },
   ],
 };

@@ -4,6 +4,9 @@
 // - restarts a process that dies (with backoff), while the others keep running;
 // - prints where the gateway listens once GET /health/ready answers 200;
 // - stops everything cleanly on Ctrl-C / SIGTERM.
+// Before that it finds PostgreSQL and NATS (docs/running.md): the ones DATABASE_URL / NATS_URL name,
+// else ones already running on the default addresses, else embedded ones it starts itself with their
+// data in .omni/ (OMNI_DATA_DIR), and stops after the services (see scripts/servers.js).
 // Expects a build (`npm start` runs `npm run build` first). Configuration comes from the environment
 // (DATABASE_URL, NATS_URL, PORT, ...); each process validates it at start.
 import { spawn } from 'node:child_process';
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT ?? '8080';
+const dataDir = path.resolve(process.env.OMNI_DATA_DIR ?? path.join(root, '.omni'));
 const STOP_GRACE_MS = 10_000;
 const MAX_BACKOFF_MS = 10_000;
 const STABLE_AFTER_MS = 30_000;
@@ -33,6 +37,10 @@ const width = Math.max(...services.map((s) => s.length));
 const useColor = process.stdout.isTTY;
 const children = new Map();
 let stopping = false;
+/** The helper process that found or started PostgreSQL and NATS (scripts/servers.js). */
+let serverKeeper;
+/** `{ postgres: { url, description }, nats: { url, description } }` once found or started. */
+let servers;
 
 function label(name) {
   const text = name.padEnd(width);
@@ -71,6 +79,8 @@ function pipeLines(stream, name, out) {
 function start(name, attempt = 0) {
   const env = {
     ...process.env,
+    DATABASE_URL: servers.postgres.url,
+    NATS_URL: servers.nats.url,
     OMNI_SERVICE: name,
     OMNI_SERVICES: process.env.OMNI_SERVICES ?? backendServices.join(','),
     ...(name === 'gateway' ? { PORT: port } : {}),
@@ -121,9 +131,15 @@ async function announceWhenReady() {
 }
 
 async function stopAll(signal) {
+  if (!servers) {
+    log(`${signal}: stopping before the services started`);
+    await stopServers();
+    process.exit(130);
+  }
   if (stopping) {
     log('second signal: killing everything now');
     for (const child of children.values()) child.kill('SIGKILL');
+    await stopServers({ immediate: true });
     process.exit(1);
   }
   stopping = true;
@@ -136,6 +152,8 @@ async function stopAll(signal) {
   }, STOP_GRACE_MS);
   await Promise.all(exits);
   clearTimeout(timer);
+  // The servers go last so the services can finish their work against them.
+  await stopServers();
   log('stopped');
   process.exit(0);
 }
@@ -143,6 +161,43 @@ async function stopAll(signal) {
 process.on('SIGINT', () => void stopAll('SIGINT'));
 process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
+/** Configured, already running, or embedded; a server we cannot have is one line and exit code 1. */
+function findServers() {
+  serverKeeper = spawn(process.execPath, [path.join(root, 'scripts', 'servers.js'), dataDir], {
+    cwd: process.cwd(),
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve) => {
+    serverKeeper.on('message', (message) => {
+      if (message.type === 'waiting') log(message.message);
+      if (message.type === 'ready') resolve(message);
+      if (message.type === 'failed') {
+        process.stderr.write(`omni: ${message.message}\n`);
+        process.exit(1);
+      }
+    });
+    serverKeeper.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (!servers) {
+        process.stderr.write(`omni: the PostgreSQL/NATS helper exited (${signal ?? `code ${code}`}) before they were ready\n`);
+        process.exit(1);
+      }
+      log(`the PostgreSQL/NATS helper exited (${signal ?? `code ${code}`}): the services lose their servers`);
+    });
+  });
+}
+
+async function stopServers({ immediate = false } = {}) {
+  if (!serverKeeper || serverKeeper.exitCode !== null || serverKeeper.signalCode !== null) return;
+  const exited = new Promise((resolve) => serverKeeper.once('exit', resolve));
+  serverKeeper.send({ type: 'stop', immediate });
+  await exited;
+}
+
+servers = await findServers();
+log(servers.postgres.description);
+log(servers.nats.description);
 log(`starting ${services.join(', ')}`);
 for (const name of services) start(name);
 void announceWhenReady();

@@ -4,6 +4,12 @@ import { replay } from './commands/replay.js';
 import { streams } from './commands/streams.js';
 import { tail } from './commands/tail.js';
 import { output } from './context.js';
+import { exitOnSignals, exitWithError } from './lifecycle.js';
+
+exitOnSignals();
+// A failure deep in a client library must still end as one line, not a stack trace.
+process.on('unhandledRejection', exitWithError);
+process.on('uncaughtException', exitWithError);
 
 const sequence = (value: string) => {
   const n = Number(value);
@@ -53,7 +59,4 @@ dlq
   .description('delete it')
   .action((seq: string) => dlqDrop(sequence(seq), out()));
 
-program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`omni: ${(error as Error).message}\n`);
-  process.exit(1);
-});
+program.parseAsync().catch(exitWithError);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** CloudEvents 1.0 JSON envelope of every Omni event (CONTRACT §6). */
+/** CloudEvents 1.0 JSON envelope of every Omni event (docs/events.md). */
 export const CloudEvent = z
   .object({
     specversion: z.literal('1.0'),
@@ -15,6 +15,12 @@ export const CloudEvent = z
     correlationid: z.string(),
     causationid: z.string(),
     traceparent: z.string().optional(),
+    actorid: z
+      .string()
+      .optional()
+      .describe(
+        "The user whose request caused the event; absent when a timer or another service's event did",
+      ),
   })
   .meta({ id: 'CloudEvent' });
 export type CloudEvent<D = Record<string, unknown>> = Omit<z.infer<typeof CloudEvent>, 'data'> & { data: D };
@@ -55,5 +61,6 @@ export function toCloudEvent(e: StoredEventForEnvelope): CloudEvent {
     correlationid: e.metadata.correlationId,
     causationid: e.metadata.causationId,
     ...(e.metadata.traceparent ? { traceparent: e.metadata.traceparent } : {}),
+    ...(e.metadata.actorId ? { actorid: e.metadata.actorId } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Inventory's public language (CONTRACT §4, §6): REST/RPC inputs, read models, event data.
+ * Inventory's public language (docs/events.md, docs/openapi.json): REST/RPC inputs, read models, event data.
  * The gateway validates requests with these schemas and generates OpenAPI from them; the
  * inventory service decides on them; other services read the event data types.
  */

@@ -1,4 +1,4 @@
-/** Orders' public language (CONTRACT §5, §6). */
+/** Orders' public language (docs/events.md, docs/saga.md, docs/openapi.json). */
 import { z } from 'zod';
 import { Money } from './money.js';
 import { PageQuery, page } from './pagination.js';

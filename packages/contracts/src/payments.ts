@@ -1,4 +1,4 @@
-/** Payments' public language (CONTRACT §5, §6). */
+/** Payments' public language (docs/events.md, docs/saga.md, docs/openapi.json). */
 import { z } from 'zod';
 import { Money } from './money.js';
 import { page } from './pagination.js';

@@ -48,7 +48,8 @@ type Refiner = z.core.$RefinementCtx<{ from?: string | undefined; to?: string | 
 function checkRange({ from, to }: { from?: string | undefined; to?: string | undefined }, ctx: Refiner) {
   if (!from || !to) return;
   const problem = rangeProblem(from, to);
-  if (problem) for (const path of ['from', 'to']) ctx.addIssue({ code: 'custom', path: [path], message: problem });
+  if (problem)
+    for (const path of ['from', 'to']) ctx.addIssue({ code: 'custom', path: [path], message: problem });
 }
 
 // ---- facilities -------------------------------------------------------------------------------
@@ -156,7 +157,9 @@ export const CancelInput = z
 export const RescheduleShiftInput = z
   .object({ startsAt: instant.optional(), endsAt: instant.optional(), facilityId: z.uuid().optional() })
   .strict()
-  .refine((input) => Object.keys(input).length > 0, { message: 'Name at least one of startsAt, endsAt, facilityId' })
+  .refine((input) => Object.keys(input).length > 0, {
+    message: 'Name at least one of startsAt, endsAt, facilityId',
+  })
   .meta({ id: 'RescheduleShiftInput' });
 
 export const Shift = z
@@ -222,7 +225,8 @@ export const RequestTimeOffInput = z
   .object({ staffId: z.uuid(), from: instant, to: instant, reason: z.string().trim().min(1).max(500) })
   .strict()
   .superRefine(({ from, to }, ctx) => {
-    if (Date.parse(to) <= Date.parse(from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
+    if (Date.parse(to) <= Date.parse(from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
   })
   .meta({ id: 'RequestTimeOffInput' });
 
@@ -266,7 +270,12 @@ export const ScheduleEventInput = z
   .meta({ id: 'ScheduleEventInput' });
 
 export const RescheduleEventInput = z
-  .object({ title: name.optional(), facilityId: z.uuid().optional(), startsAt: instant.optional(), endsAt: instant.optional() })
+  .object({
+    title: name.optional(),
+    facilityId: z.uuid().optional(),
+    startsAt: instant.optional(),
+    endsAt: instant.optional(),
+  })
   .strict()
   .refine((input) => Object.keys(input).length > 0, { message: 'Name at least one field to change' })
   .meta({ id: 'RescheduleEventInput' });
@@ -292,9 +301,10 @@ export const ScheduledEvent = z
 
 export const ScheduledEventPage = page(ScheduledEvent).meta({ id: 'ScheduledEventPage' });
 
-export const ListEventsQuery = PageQuery.extend({ ...Range.shape, facilityId: z.uuid().optional() }).superRefine(
-  checkRange,
-);
+export const ListEventsQuery = PageQuery.extend({
+  ...Range.shape,
+  facilityId: z.uuid().optional(),
+}).superRefine(checkRange);
 
 export type CreateFacilityInput = z.infer<typeof CreateFacilityInput>;
 export type UpdateFacilityInput = z.infer<typeof UpdateFacilityInput>;

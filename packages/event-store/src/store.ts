@@ -125,10 +125,11 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
       // Only transactions older than the oldest one still running: a later commit of a lower position
       // can never appear behind a checkpoint.
       const { rows } = await (options.tx ?? pool).query<EventRow>(
-        `SELECT ${COLUMNS} FROM ${events}
+        // Ordered by the table's xid8 column, not the text it is selected as ('1000' < '999' as text).
+        `SELECT ${COLUMNS} FROM ${events} e
           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
             AND ($4 OR transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
-          ORDER BY transaction_id, global_position
+          ORDER BY e.transaction_id, e.global_position
           LIMIT $3`,
         [
           after.transactionId.toString(),

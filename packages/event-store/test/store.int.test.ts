@@ -84,6 +84,19 @@ describe('append', () => {
 });
 
 describe('readAll', () => {
+  it('orders by transaction id as a number, also where its digits grow (999 before 1000)', async () => {
+    const ordered = await freshStore('xid_order');
+    for (const xid of ['1000', '999', '10000']) {
+      await pool.query(
+        `INSERT INTO xid_order.events (transaction_id, stream_id, stream_version, event_id, event_type, data, metadata)
+         VALUES ($1::text::xid8, $2, 1, $3, 'x', '{}', '{}')`,
+        [xid, `thing-${xid}`, newId()],
+      );
+    }
+    const events = await ordered.readAll(START, { allCommitted: true });
+    expect(events.map((e) => e.transactionId)).toEqual([999n, 1000n, 10000n]);
+  });
+
   it('never skips or repeats an event when transactions commit out of order', async () => {
     const gapStore = await freshStore('gaps');
     const committed = new Set<string>();

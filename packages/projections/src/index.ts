@@ -38,3 +38,4 @@ export {
   type ServiceProjections,
   replayProjections,
 } from './replay.js';
+export { type SpecEvent, givenEvents } from './spec.js';

@@ -91,7 +91,11 @@ async function fireDue(pool: pg.Pool, timer: DurableTimer, logger: Logger): Prom
   // Fired together, so the command processor can commit them in one transaction.
   await Promise.all(
     rows.map(({ key }) =>
-      timer.fire(key).catch((error: unknown) => logger.warn({ err: error, timer: timer.name, key }, 'a timer failed to fire')),
+      timer
+        .fire(key)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, timer: timer.name, key }, 'a timer failed to fire'),
+        ),
     ),
   );
 }

@@ -45,3 +45,21 @@ function describe(value: unknown): string {
   const v = value as { code?: string; message?: string };
   return `${v.code ?? '?'}: ${v.message ?? JSON.stringify(value)}`;
 }
+
+/**
+ * The same decider, keeping every event it decides in `sink`: a spec file can then check all of them
+ * against their schemas once, e.g. that each event's data parses with its zod schema from contracts.
+ */
+export function recordingDecisions<Command, Event, State, Error>(
+  decider: Decider<Command, Event, State, Error>,
+  sink: Event[],
+): Decider<Command, Event, State, Error> {
+  return {
+    ...decider,
+    decide(command, state) {
+      const outcome = decider.decide(command, state);
+      if (Array.isArray(outcome)) sink.push(...(outcome as readonly Event[]));
+      return outcome;
+    },
+  };
+}

@@ -1,8 +1,14 @@
 export { freePort, isPortOpen, waitForPort } from './ports.js';
-export { type TestDatabase, createTestDatabase } from './postgres.js';
+export { type TestDatabase, createTestDatabase, startTestPostgres } from './postgres.js';
 export { type TestNatsServer, startTestNats } from './nats.js';
 export { eventually } from './eventually.js';
-export { type DeciderSpecWhen, given } from './decider-spec.js';
+export { type DeciderSpecWhen, given, recordingDecisions } from './decider-spec.js';
 export { type ReactionUnderTest, whenEvent, cloudEventOf } from './reaction-spec.js';
-export { type RunningSystem, type StartSystemOptions, startSystem, waitUntilReady } from './system.js';
+export {
+  type RunningSystem,
+  type StartSystemOptions,
+  SYSTEM_START_TIMEOUT_MS,
+  startSystem,
+  waitUntilReady,
+} from './system.js';
 export { type TestTracing, startTestTracing } from './tracing.js';

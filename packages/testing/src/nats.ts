@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, waitForPort } from './ports.js';
+import { findNatsServer } from './servers/embedded-nats.js';
 
 export interface TestNatsServer {
   readonly url: string;
@@ -18,23 +18,12 @@ export interface TestNatsServer {
   dispose(): Promise<void>;
 }
 
-const NATS_BINARY_CANDIDATES = [
-  process.env.NATS_SERVER_BIN,
-  '/usr/sbin/nats-server',
-  '/usr/bin/nats-server',
-  '/usr/local/bin/nats-server',
-];
-
-function natsBinary(): string | undefined {
-  return NATS_BINARY_CANDIDATES.find((p): p is string => !!p && existsSync(p));
-}
-
 /**
  * A private `nats-server -js` for one test suite on a free port with a temporary store directory.
  * Falls back to a testcontainers NATS image where no binary is installed and Docker answers.
  */
 export async function startTestNats(): Promise<TestNatsServer> {
-  const binary = natsBinary();
+  const binary = findNatsServer();
   if (!binary) return startNatsContainer();
   const port = await freePort();
   const storeDir = await mkdtemp(path.join(tmpdir(), 'omni-nats-'));

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { isPortOpen } from './ports.js';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { resolvePostgres, type ResolvedServer } from './servers/resolve.js';
 
 export interface TestDatabase {
   /** Connection string of the fresh database. */
@@ -9,11 +11,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-
 /**
- * A fresh, empty database for one test suite: `CREATE DATABASE` on the local server (or, where no
- * local server answers and a Docker engine does, on a testcontainers PostgreSQL), dropped after.
+ * A fresh, empty database for one test suite: `CREATE DATABASE` on the test server (see
+ * startTestPostgres), dropped after.
  */
 export async function createTestDatabase(prefix = 'omni_test'): Promise<TestDatabase> {
   const adminUrl = await adminDatabaseUrl();
@@ -56,20 +56,56 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
   }
 }
 
-let containerUrl: Promise<string> | undefined;
+const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let fallbackUrl: Promise<string> | undefined;
 
 async function adminDatabaseUrl(): Promise<string> {
+  // Set by the user, or by the Jest global setup that resolved the server once for the whole run.
   if (process.env.OMNI_TEST_POSTGRES_URL) return process.env.OMNI_TEST_POSTGRES_URL;
-  if (await isPortOpen('127.0.0.1', 5432)) return DEFAULT_ADMIN_URL;
-  containerUrl ??= startPostgresContainer();
-  return containerUrl;
+  // Outside Jest (benchmarks), resolve once per process.
+  fallbackUrl ??= startTestPostgres().then((server) => server.url);
+  return fallbackUrl;
 }
 
-async function startPostgresContainer(): Promise<string> {
+/**
+ * The PostgreSQL server whose maintenance database test suites create their databases from:
+ * `OMNI_TEST_POSTGRES_URL`, else the local server on 5432, else an embedded one with its data in a
+ * temporary directory (deleted when it stops), else, where a Docker engine answers, a container.
+ */
+export async function startTestPostgres(): Promise<ResolvedServer> {
+  const options = {
+    configuredUrl: process.env.OMNI_TEST_POSTGRES_URL,
+    configuredBy: 'OMNI_TEST_POSTGRES_URL',
+    defaultUrl: DEFAULT_ADMIN_URL,
+    dataDir: path.join(tmpdir(), `omni-test-postgres-${randomBytes(5).toString('hex')}`),
+    persistent: false,
+    connectTimeoutMs: 10_000,
+  };
+  try {
+    return await resolvePostgres(options);
+  } catch (embeddedFailure) {
+    return startPostgresContainer().catch(() => {
+      throw embeddedFailure;
+    });
+  }
+}
+
+async function startPostgresContainer(): Promise<ResolvedServer> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const container = await new PostgreSqlContainer('postgres:15')
     .withUsername('postgres')
     .withPassword('postgres')
     .start();
-  return `postgres://postgres:postgres@${container.getHost()}:${container.getPort()}/postgres`;
+  const url = `postgres://postgres:postgres@${container.getHost()}:${container.getPort()}/postgres`;
+  return {
+    kind: 'PostgreSQL',
+    url,
+    origin: 'embedded',
+    description: `PostgreSQL: ${url} (testcontainers)`,
+    pid: undefined,
+    stop: async () => {
+      await container.stop();
+    },
+  };
 }

@@ -25,6 +25,16 @@ export interface StartSystemOptions {
   readonly readyTimeoutMs?: number;
 }
 
+/**
+ * How long a suite's `beforeAll` that starts a system may take: the readiness deadline plus the fresh
+ * database and nats-server, with room to stop a system that never got ready. A hook that timed out
+ * first would lose the launcher's output and leave the system running into later suites.
+ */
+export const SYSTEM_START_TIMEOUT_MS = 150_000;
+const DEFAULT_READY_TIMEOUT_MS = 90_000;
+/** The launcher's own grace for its services is 10 s; past this, the whole process group is killed. */
+const STOP_GRACE_MS = 15_000;
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /**
@@ -34,7 +44,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
  */
 export async function startSystem({
   env = {},
-  readyTimeoutMs = 60_000,
+  readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
 }: StartSystemOptions = {}): Promise<RunningSystem> {
   const [database, nats, port] = await Promise.all([
     createTestDatabase('omni_e2e'),
@@ -55,7 +65,12 @@ export async function startSystem({
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that the launcher and every service it started can be killed at once.
+    detached: true,
   });
+  const killGroup = () => killProcessGroup(launcher.pid);
+  // Should this process end without stop() (a crash, Ctrl-C on jest), take the system with it.
+  process.once('exit', killGroup);
   const collect = (stream: NodeJS.ReadableStream) =>
     readline.createInterface({ input: stream }).on('line', (line) => {
       output.push(line);
@@ -69,7 +84,11 @@ export async function startSystem({
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (launcher.exitCode === null) launcher.kill('SIGTERM');
-    await exited;
+    const stopped = await Promise.race([exited.then(() => true), delay(STOP_GRACE_MS).then(() => false)]);
+    // Whether or not the launcher stopped cleanly, nothing of this system may outlive the suite.
+    killGroup();
+    process.off('exit', killGroup);
+    if (!stopped) await exited;
     await Promise.all([database.drop(), nats.dispose()]);
   };
 
@@ -95,6 +114,17 @@ export async function startSystem({
     stop,
   };
 }
+
+function killProcessGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export async function waitUntilReady(
   baseUrl: string,

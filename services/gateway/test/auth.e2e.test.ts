@@ -1,12 +1,12 @@
 import { OmniClient } from '@omni/client';
-import { startSystem, type RunningSystem } from '@omni/testing';
+import { startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import { ADMIN, problemOf, raw, signInAsAdmin } from './helpers.js';
 
 let system: RunningSystem;
 
 beforeAll(async () => {
   system = await startSystem();
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

@@ -1,5 +1,5 @@
 import { ok, type OmniClient } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import { problemOf, raw, signInAsAdmin, signInWithRoles, unique } from './helpers.js';
 
 let system: RunningSystem;
@@ -8,7 +8,7 @@ let admin: OmniClient;
 beforeAll(async () => {
   system = await startSystem();
   admin = await signInAsAdmin(system);
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

@@ -1,5 +1,5 @@
 import { OmniRealtime, ok, type OmniClient } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signInAsAdmin, unique } from './helpers.js';
@@ -40,7 +40,7 @@ beforeAll(async () => {
     },
   });
   admin = await signInAsAdmin(system);
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

@@ -1,6 +1,11 @@
-import { given } from '@omni/testing';
-import type { inventory } from '@omni/contracts';
-import { productDecider } from '../src/domain/product/decider.js';
+import { given, recordingDecisions } from '@omni/testing';
+import { inventory } from '@omni/contracts';
+import { productDecider as decider } from '../src/domain/product/decider.js';
+import type { ProductChange } from '../src/domain/product/state.js';
+
+/** Every event the specs see the decider produce, to check each against its schema at the end. */
+const produced: inventory.ProductEvent[] = [];
+const productDecider = recordingDecisions(decider, produced);
 
 const productId = '0190aaaa-0000-7000-8000-000000000001';
 const orderId = '0190aaaa-0000-7000-8000-0000000000aa';
@@ -20,14 +25,24 @@ const registered = (reorderLevel = 0): inventory.ProductEvent => ({
     attributes: {},
   },
 });
-const received = (quantity: number, locationId = shop): inventory.ProductEvent => ({
-  type: 'stock_received',
-  data: { productId, locationId, quantity, reference: null },
+// History as older logs hold it: stock events without their resulting levels (evolving needs only
+// the quantities). What the decider produces now is written out in full, levels and totals included.
+const recordedBeforeLevels = (change: ProductChange) => change as inventory.ProductEvent;
+const received = (quantity: number, locationId = shop) =>
+  recordedBeforeLevels({
+    type: 'stock_received',
+    data: { productId, locationId, quantity, reference: null },
+  });
+const reserved = (quantity: number, locationId = shop) =>
+  recordedBeforeLevels({ type: 'stock_reserved', data: { productId, orderId, locationId, quantity } });
+/** Stock left at a location, and over every location. */
+const level = (locationId: string, onHand: number, reserved = 0) => ({
+  locationId,
+  onHand,
+  reserved,
+  available: onHand - reserved,
 });
-const reserved = (quantity: number, locationId = shop): inventory.ProductEvent => ({
-  type: 'stock_reserved',
-  data: { productId, orderId, locationId, quantity },
-});
+const totals = (onHand: number, reserved = 0) => ({ onHand, reserved, available: onHand - reserved });
 const lowStock = (available: number, reorderLevel: number): inventory.ProductEvent => ({
   type: 'low_stock_detected',
   data: { productId, sku: 'SKU-1', available, reorderLevel },
@@ -59,7 +74,17 @@ describe('product decider', () => {
       given(productDecider, [registered(), received(5)])
         .when({ type: 'ReceiveStock', productId, locationId: shop, quantity: 3, reference: 'PO-1' })
         .then([
-          { type: 'stock_received', data: { productId, locationId: shop, quantity: 3, reference: 'PO-1' } },
+          {
+            type: 'stock_received',
+            data: {
+              productId,
+              locationId: shop,
+              quantity: 3,
+              reference: 'PO-1',
+              levels: [level(shop, 8)],
+              totals: totals(8),
+            },
+          },
         ]);
     });
     it('refuses an adjustment that leaves on-hand negative', () => {
@@ -78,7 +103,14 @@ describe('product decider', () => {
         .then([
           {
             type: 'stock_adjusted',
-            data: { productId, locationId: shop, quantityDelta: -1, reason: 'broken' },
+            data: {
+              productId,
+              locationId: shop,
+              quantityDelta: -1,
+              reason: 'broken',
+              levels: [level(shop, 4, 4)],
+              totals: totals(4, 4),
+            },
           },
           lowStock(0, 0),
         ]);
@@ -99,7 +131,14 @@ describe('product decider', () => {
         .then([
           {
             type: 'stock_transferred',
-            data: { productId, fromLocationId: shop, toLocationId: depot, quantity: 3 },
+            data: {
+              productId,
+              fromLocationId: shop,
+              toLocationId: depot,
+              quantity: 3,
+              levels: [level(shop, 2, 2), level(depot, 3)],
+              totals: totals(5, 2),
+            },
           },
         ]);
     });
@@ -121,15 +160,45 @@ describe('product decider', () => {
       given(productDecider, history)
         .when({ type: 'ReleaseReservation', productId, orderId })
         .then([
-          { type: 'reservation_released', data: { productId, orderId, locationId: shop, quantity: 2 } },
+          {
+            type: 'reservation_released',
+            data: {
+              productId,
+              orderId,
+              locationId: shop,
+              quantity: 2,
+              levels: [level(shop, 5)],
+              totals: totals(5),
+            },
+          },
         ]);
     });
     it('commits it, which decreases on-hand', () => {
       const { state } = given(productDecider, [
         ...history,
-        { type: 'reservation_committed', data: { productId, orderId, locationId: shop, quantity: 2 } },
+        recordedBeforeLevels({
+          type: 'reservation_committed',
+          data: { productId, orderId, locationId: shop, quantity: 2 },
+        }),
       ]);
       expect(state).toMatchObject({ stock: { [shop]: { onHand: 3, reserved: 0 } }, reservations: {} });
+    });
+    it('commits it, saying what is left at the location and in total', () => {
+      given(productDecider, [...history, received(4, depot)])
+        .when({ type: 'CommitReservation', productId, orderId })
+        .then([
+          {
+            type: 'reservation_committed',
+            data: {
+              productId,
+              orderId,
+              locationId: shop,
+              quantity: 2,
+              levels: [level(shop, 3)],
+              totals: totals(7),
+            },
+          },
+        ]);
     });
     it('refuses to release a reservation the order does not hold', () => {
       given(productDecider, [registered(), received(5)])
@@ -145,7 +214,14 @@ describe('product decider', () => {
         .then([
           {
             type: 'stock_adjusted',
-            data: { productId, locationId: shop, quantityDelta: -2, reason: 'count' },
+            data: {
+              productId,
+              locationId: shop,
+              quantityDelta: -2,
+              reason: 'count',
+              levels: [level(shop, 3)],
+              totals: totals(3),
+            },
           },
           lowStock(3, 3),
         ]);
@@ -156,7 +232,14 @@ describe('product decider', () => {
         .then([
           {
             type: 'stock_adjusted',
-            data: { productId, locationId: shop, quantityDelta: -1, reason: 'count' },
+            data: {
+              productId,
+              locationId: shop,
+              quantityDelta: -1,
+              reason: 'count',
+              levels: [level(shop, 4, 2)],
+              totals: totals(4, 2),
+            },
           },
         ]);
     });
@@ -166,7 +249,14 @@ describe('product decider', () => {
         .then([
           {
             type: 'stock_transferred',
-            data: { productId, fromLocationId: shop, toLocationId: depot, quantity: 1 },
+            data: {
+              productId,
+              fromLocationId: shop,
+              toLocationId: depot,
+              quantity: 1,
+              levels: [level(shop, 8, 2), level(depot, 1)],
+              totals: totals(9, 2),
+            },
           },
         ]);
       given(productDecider, [registered(3), received(5), reserved(2), lowStock(3, 3), received(4)])
@@ -174,7 +264,14 @@ describe('product decider', () => {
         .then([
           {
             type: 'stock_adjusted',
-            data: { productId, locationId: shop, quantityDelta: -4, reason: 'theft' },
+            data: {
+              productId,
+              locationId: shop,
+              quantityDelta: -4,
+              reason: 'theft',
+              levels: [level(shop, 5, 2)],
+              totals: totals(5, 2),
+            },
           },
           lowStock(3, 3),
         ]);
@@ -182,12 +279,32 @@ describe('product decider', () => {
     it('is detected when a reservation takes available down to the level', () => {
       given(productDecider, [registered(1), received(3)])
         .when({ type: 'ReserveStock', productId, orderId, locationId: shop, quantity: 2 })
-        .then([reserved(2), lowStock(1, 1)]);
+        .then([
+          {
+            type: 'stock_reserved',
+            data: {
+              productId,
+              orderId,
+              locationId: shop,
+              quantity: 2,
+              levels: [level(shop, 3, 2)],
+              totals: totals(3, 2),
+            },
+          },
+          lowStock(1, 1),
+        ]);
     });
     it('is detected when the reorder level is raised above what is available', () => {
       given(productDecider, [registered(0), received(3)])
         .when({ type: 'UpdateProduct', productId, changes: { reorderLevel: 5 } })
         .then([{ type: 'updated', data: { productId, changes: { reorderLevel: 5 } } }, lowStock(3, 5)]);
     });
+  });
+
+  it('produces only events whose data parse with their schemas', () => {
+    expect(produced.length).toBeGreaterThan(0);
+    for (const event of produced) {
+      expect(inventory.productEvents[event.type].parse(event.data)).toEqual(event.data);
+    }
   });
 });

@@ -1,7 +1,13 @@
-import { given } from '@omni/testing';
-import type { inventory } from '@omni/contracts';
-import { reservationDecider } from '../src/domain/reservation/decider.js';
-import { locationDecider } from '../src/domain/location/decider.js';
+import { given, recordingDecisions } from '@omni/testing';
+import { inventory } from '@omni/contracts';
+import { reservationDecider as decider } from '../src/domain/reservation/decider.js';
+import { locationDecider as locations } from '../src/domain/location/decider.js';
+
+/** Every event the specs see the deciders produce, to check each against its schema at the end. */
+const reservationEvents: inventory.ReservationEvent[] = [];
+const locationEvents: inventory.LocationEvent[] = [];
+const reservationDecider = recordingDecisions(decider, reservationEvents);
+const locationDecider = recordingDecisions(locations, locationEvents);
 
 const orderId = '0190aaaa-0000-7000-8000-0000000000aa';
 const locationId = '0190aaaa-0000-7000-8000-00000000000a';
@@ -67,4 +73,15 @@ describe('a release that overtakes its reservation', () => {
       .when({ type: 'ConfirmReservation', data: confirmed.data as inventory.ReservationConfirmed })
       .thenFails('duplicate_reservation');
   });
+});
+
+it('produces only events whose data parse with their schemas', () => {
+  expect(reservationEvents.length).toBeGreaterThan(0);
+  expect(locationEvents.length).toBeGreaterThan(0);
+  for (const event of reservationEvents) {
+    expect(inventory.reservationEvents[event.type].parse(event.data)).toEqual(event.data);
+  }
+  for (const event of locationEvents) {
+    expect(inventory.locationEvents[event.type].parse(event.data)).toEqual(event.data);
+  }
 });

@@ -1,6 +1,10 @@
-import type { orders } from '@omni/contracts';
-import { given } from '@omni/testing';
-import { orderDecider } from '../src/domain/order/decider.js';
+import { orders } from '@omni/contracts';
+import { given, recordingDecisions } from '@omni/testing';
+import { orderDecider as decider } from '../src/domain/order/decider.js';
+
+/** Every event the specs see the decider produce, to check each against its schema at the end. */
+const produced: orders.OrderEvent[] = [];
+const orderDecider = recordingDecisions(decider, produced);
 
 const orderId = '0190aaaa-0000-7000-8000-0000000000aa';
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -16,12 +20,19 @@ const to = (from: orders.OrderStatus, status: orders.OrderStatus, reason?: strin
   type: 'status_changed',
   data: { orderId, from, to: status, ...(reason ? { reason } : {}) },
 });
+const cancelled = (from: orders.OrderStatus, reason: string, paidAmount: number): orders.OrderEvent[] => [
+  { type: 'cancelled', data: { orderId, reason, paid: eur(paidAmount) } },
+  to(from, 'cancelled', reason),
+];
+const p1 = '0190aaaa-0000-7000-8000-0000000000b1';
+const p2 = '0190aaaa-0000-7000-8000-0000000000b2';
+const productX = '0190aaaa-0000-7000-8000-0000000000c1';
 const applied = (paymentId: string, amount: number): orders.OrderEvent => ({
   type: 'payment_applied',
   data: { orderId, paymentId, amount: eur(amount) },
 });
 const awaiting = [placed, to('pending', 'awaiting_payment')];
-const paid = [...awaiting, applied('p1', 1000), to('awaiting_payment', 'paid')];
+const paid = [...awaiting, applied(p1, 1000), to('awaiting_payment', 'paid')];
 
 describe('order decider', () => {
   it('places an order once', () => {
@@ -40,7 +51,7 @@ describe('order decider', () => {
         .then([to('pending', 'awaiting_payment')]);
     });
     it('is rejected with the failing lines when stock is refused', () => {
-      const failedLines = [{ productId: 'x', requested: 3, available: 1 }];
+      const failedLines = [{ productId: productX, requested: 3, available: 1 }];
       given(orderDecider, [placed])
         .when({ type: 'RejectReservation', orderId, reason: 'insufficient_stock', failedLines })
         .then([
@@ -53,7 +64,7 @@ describe('order decider', () => {
     it('can be cancelled', () => {
       given(orderDecider, [placed])
         .when({ type: 'CancelOrder', orderId, reason: 'x' })
-        .then([{ type: 'cancelled', data: { orderId, reason: 'x', paid: eur(0) } }]);
+        .then(cancelled('pending', 'x', 0));
     });
     it('cannot ship', () => {
       given(orderDecider, [placed]).when({ type: 'ShipOrder', orderId }).thenFails('order_not_paid');
@@ -63,21 +74,26 @@ describe('order decider', () => {
   describe('when the order awaits payment', () => {
     it('applies a partial payment, then becomes paid when payments cover the total', () => {
       given(orderDecider, awaiting)
-        .when({ type: 'ApplyPayment', orderId, paymentId: 'p1', amount: eur(400) })
-        .then([applied('p1', 400)]);
-      given(orderDecider, [...awaiting, applied('p1', 400)])
-        .when({ type: 'ApplyPayment', orderId, paymentId: 'p2', amount: eur(600) })
-        .then([applied('p2', 600), to('awaiting_payment', 'paid')]);
+        .when({ type: 'ApplyPayment', orderId, paymentId: p1, amount: eur(400) })
+        .then([applied(p1, 400)]);
+      given(orderDecider, [...awaiting, applied(p1, 400)])
+        .when({ type: 'ApplyPayment', orderId, paymentId: p2, amount: eur(600) })
+        .then([applied(p2, 600), to('awaiting_payment', 'paid')]);
     });
     it('applies the same payment only once', () => {
-      given(orderDecider, [...awaiting, applied('p1', 400)])
-        .when({ type: 'ApplyPayment', orderId, paymentId: 'p1', amount: eur(400) })
+      given(orderDecider, [...awaiting, applied(p1, 400)])
+        .when({ type: 'ApplyPayment', orderId, paymentId: p1, amount: eur(400) })
         .then([]);
     });
     it('is cancelled with payment_timeout when its deadline passes', () => {
       given(orderDecider, awaiting)
         .when({ type: 'ExpirePayment', orderId })
-        .then([{ type: 'cancelled', data: { orderId, reason: 'payment_timeout', paid: eur(0) } }]);
+        .then(cancelled('awaiting_payment', 'payment_timeout', 0));
+    });
+    it('can be cancelled, and says it changed status', () => {
+      given(orderDecider, [...awaiting, applied(p1, 400)])
+        .when({ type: 'CancelOrder', orderId, reason: 'customer changed their mind' })
+        .then(cancelled('awaiting_payment', 'customer changed their mind', 400));
     });
     it('ignores a late reservation outcome', () => {
       given(orderDecider, awaiting).when({ type: 'ConfirmReservation', orderId }).then([]);
@@ -88,12 +104,12 @@ describe('order decider', () => {
     it('ships', () => {
       given(orderDecider, paid)
         .when({ type: 'ShipOrder', orderId })
-        .then([{ type: 'shipped', data: { orderId } }]);
+        .then([{ type: 'shipped', data: { orderId } }, to('paid', 'shipped')]);
     });
     it('can be cancelled, carrying what was paid for the refund', () => {
       given(orderDecider, paid)
         .when({ type: 'CancelOrder', orderId, reason: 'x' })
-        .then([{ type: 'cancelled', data: { orderId, reason: 'x', paid: eur(1000) } }]);
+        .then(cancelled('paid', 'x', 1000));
     });
     it('no longer times out', () => {
       given(orderDecider, paid).when({ type: 'ExpirePayment', orderId }).then([]);
@@ -102,7 +118,11 @@ describe('order decider', () => {
 
   describe('when the order has shipped', () => {
     it('cannot be cancelled or shipped again', () => {
-      const shipped: orders.OrderEvent[] = [...paid, { type: 'shipped', data: { orderId } }];
+      const shipped: orders.OrderEvent[] = [
+        ...paid,
+        { type: 'shipped', data: { orderId } },
+        to('paid', 'shipped'),
+      ];
       given(orderDecider, shipped)
         .when({ type: 'CancelOrder', orderId, reason: 'x' })
         .thenFails('order_shipped');
@@ -114,5 +134,27 @@ describe('order decider', () => {
     given(orderDecider, [placed, to('pending', 'rejected')])
       .when({ type: 'CancelOrder', orderId, reason: 'x' })
       .thenFails('order_closed');
+  });
+
+  describe('when its log predates status_changed for cancellations and shipments', () => {
+    it('still knows the order is cancelled or shipped from the specific event alone', () => {
+      const cancelledAlone: orders.OrderEvent = {
+        type: 'cancelled',
+        data: { orderId, reason: 'x', paid: eur(0) },
+      };
+      given(orderDecider, [...awaiting, cancelledAlone])
+        .when({ type: 'CancelOrder', orderId, reason: 'again' })
+        .thenFails('order_closed');
+      given(orderDecider, [...paid, { type: 'shipped', data: { orderId } }])
+        .when({ type: 'ShipOrder', orderId })
+        .thenFails('order_shipped');
+    });
+  });
+
+  it('produces only events whose data parse with their schemas', () => {
+    expect(produced.length).toBeGreaterThan(0);
+    for (const event of produced) {
+      expect(orders.orderEvents[event.type].parse(event.data)).toEqual(event.data);
+    }
   });
 });

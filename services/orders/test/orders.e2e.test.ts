@@ -1,16 +1,22 @@
-import { OmniClient, ok } from '@omni/client';
+import { OmniClient, OmniRealtime, ok, type EventFrame } from '@omni/client';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { createEventStore } from '@omni/event-store';
 import { connectNats } from '@omni/messaging';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { replayProjections } from '@omni/projections';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
+import pg from 'pg';
+import { ORDERS_READ_MODELS } from '../src/projections/index.js';
 
 let system: RunningSystem;
 let admin: OmniClient;
 
 beforeAll(async () => {
-  system = await startSystem({ env: { ORDER_PAYMENT_TIMEOUT_MS: '4000' } });
+  // The default payment timeout (30 min): no order here may be cancelled by the clock, however slow
+  // this machine is. The timeout has its own suite (payment-timeout.e2e.test.ts).
+  system = await startSystem();
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();
@@ -181,23 +187,6 @@ it('cancels a pending order (inventory is down): once inventory is back, the sto
   expect((await orderOf(order.id)).status).toBe('cancelled');
 });
 
-it('cancels an order left unpaid past ORDER_PAYMENT_TIMEOUT_MS with payment_timeout and releases its stock', async () => {
-  const location = await newLocation();
-  const product = await stockedProduct(location.id, 2);
-  const order = await place(location.id, [{ productId: product.id, quantity: 2 }]);
-  await eventually(async () => expect((await orderOf(order.id)).status).toBe('awaiting_payment'));
-  await eventually(async () => expect((await orderOf(order.id)).status).toBe('cancelled'), {
-    timeoutMs: 15_000,
-  });
-  expect((await orderOf(order.id)).statusHistory.at(-1)).toMatchObject({
-    status: 'cancelled',
-    reason: 'payment_timeout',
-  });
-  await eventually(async () =>
-    expect(await stockOf(product.id)).toMatchObject({ reserved: 0, available: 2 }),
-  );
-});
-
 it('lets only the roles of CONTRACT §3 place and read orders', async () => {
   const location = await newLocation();
   const product = await stockedProduct(location.id, 5);
@@ -229,3 +218,85 @@ it('lets only the roles of CONTRACT §3 place and read orders', async () => {
     );
   }
 });
+
+describe('status_changed', () => {
+  const transitionsOf = (frames: EventFrame[], orderId: string) =>
+    frames.filter((f) => f.event.subject === orderId).map((f) => f.event.data);
+
+  it('is published for every transition, whatever caused it, and a rebuild of the order list answers the same', async () => {
+    const frames: EventFrame[] = [];
+    const realtime = new OmniRealtime({ baseUrl: system.baseUrl, accessToken: () => admin.accessToken! });
+    // From the start of the stream: no race between subscribing and the first transition.
+    await realtime.subscribe('orders.order.*.status_changed', (frame) => frames.push(frame), { since: 0 });
+    const location = await newLocation();
+    const product = await stockedProduct(location.id, 10, 500);
+    // A payment timeout's status_changed is checked in payment-timeout.e2e.test.ts.
+    const [shipped, cancelled] = [
+      await place(location.id, [{ productId: product.id, quantity: 1 }]),
+      await place(location.id, [{ productId: product.id, quantity: 2 }]),
+    ];
+    await eventually(async () => expect((await orderOf(shipped.id)).status).toBe('awaiting_payment'));
+    await eventually(async () =>
+      ok(await admin.http.POST('/payments', { body: paymentOf(shipped.id, 500) })),
+    );
+    await eventually(async () => expect((await orderOf(shipped.id)).status).toBe('paid'));
+    ok(await admin.http.POST('/orders/{orderId}/ship', { params: { path: { orderId: shipped.id } } }));
+    await eventually(async () => expect((await orderOf(cancelled.id)).status).toBe('awaiting_payment'));
+    ok(
+      await admin.http.POST('/orders/{orderId}/cancel', {
+        params: { path: { orderId: cancelled.id } },
+        body: { reason: 'changed my mind' },
+      }),
+    );
+
+    const transitions = {
+      [shipped.id]: [
+        { orderId: shipped.id, from: 'pending', to: 'awaiting_payment' },
+        { orderId: shipped.id, from: 'awaiting_payment', to: 'paid' },
+        { orderId: shipped.id, from: 'paid', to: 'shipped' },
+      ],
+      [cancelled.id]: [
+        { orderId: cancelled.id, from: 'pending', to: 'awaiting_payment' },
+        { orderId: cancelled.id, from: 'awaiting_payment', to: 'cancelled', reason: 'changed my mind' },
+      ],
+    };
+    await eventually(async () => {
+      for (const [orderId, expected] of Object.entries(transitions)) {
+        expect(transitionsOf(frames, orderId)).toEqual(expected);
+      }
+    });
+    realtime.close();
+    // Each status is in the history once, although cancelled and shipped come with a status_changed.
+    expect((await orderOf(shipped.id)).statusHistory.map((h) => h.status)).toEqual([
+      'pending',
+      'awaiting_payment',
+      'paid',
+      'shipped',
+    ]);
+
+    const before = await everyOrder();
+    await rebuildOrderList();
+    expect(await everyOrder()).toEqual(before);
+  });
+});
+
+const paymentOf = (orderId: string, amount: number) =>
+  ({ orderId, amount: { amount, currency: 'EUR' }, method: 'card' }) as const;
+
+async function everyOrder() {
+  const { items } = ok(await admin.http.GET('/orders', { params: { query: { limit: 200 } } }));
+  return Promise.all(items.map((order) => orderOf(order.id)));
+}
+
+/** What `omni replay orders --projection orders` does: rebuild the order list from orders' log while it serves. */
+async function rebuildOrderList() {
+  const pool = new pg.Pool({ connectionString: system.database.url, max: 2 });
+  const nats = await connectNats({ url: system.nats.url, name: 'test-replay' });
+  try {
+    const store = createEventStore({ pool, schema: 'orders', service: 'orders' });
+    const [result] = await replayProjections({ store, nats }, ORDERS_READ_MODELS, { projection: 'orders' });
+    expect(result!.events).toBeGreaterThan(0);
+  } finally {
+    await Promise.all([pool.end(), nats.close()]);
+  }
+}

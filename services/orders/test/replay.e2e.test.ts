@@ -4,7 +4,7 @@
  * order view from ORDERS), is rebuilt while reads go on, and comes out equal to the live one.
  */
 import { OmniClient, ok } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
   db = new pg.Pool({ connectionString: system.database.url, max: 2 });
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await db?.end();

@@ -1,5 +1,5 @@
 import { OmniClient, ok } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 
 /**
  * CONTRACT §5 and §6 under failure: orders flow while the orders and inventory processes are
@@ -16,7 +16,7 @@ beforeAll(async () => {
   system = await startSystem();
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();
@@ -30,7 +30,18 @@ type Story = 'ship' | 'cancel_before_payment' | 'cancel_after_payment';
 const storyOf = (i: number): Story =>
   i % 5 === 0 ? 'cancel_after_payment' : i % 7 === 0 ? 'cancel_before_payment' : 'ship';
 
+/** Orders that reached the end of their story so far, in the run under way. */
+let finished = 0;
+
+/**
+ * Faults land at points of the run measured in orders finished, not in seconds: on a fast machine a
+ * timer could fire after the last order, on a slow one before the first.
+ */
+const afterOrdersFinished = (count: number) =>
+  eventually(() => expect(finished).toBeGreaterThanOrEqual(count), { timeoutMs: 300_000, intervalMs: 50 });
+
 async function runOrders(faults: () => Promise<void>) {
+  finished = 0;
   const location = ok(
     await admin.http.POST('/inventory/locations', { body: { code: unique('F'), name: 'Shop' } }),
   );
@@ -79,6 +90,7 @@ async function runOrders(faults: () => Promise<void>) {
         ),
       );
       results.push({ orderId: order.id, story, productId: product.id });
+      finished++;
       return;
     }
     const payment = await step(async () =>
@@ -111,6 +123,7 @@ async function runOrders(faults: () => Promise<void>) {
         ),
       );
     results.push({ orderId: order.id, story, productId: product.id, paymentId: payment.id });
+    finished++;
   };
   const workers = Array.from({ length: 10 }, async (_, w) => {
     for (let i = w; i < ORDERS; i += 10) await flow(i);
@@ -162,8 +175,10 @@ async function runOrders(faults: () => Promise<void>) {
 
 it(`keeps ${ORDERS} orders consistent while orders and inventory are killed at random points`, async () => {
   await runOrders(async () => {
-    for (const service of ['orders', 'inventory', 'orders', 'inventory', 'orders']) {
-      await new Promise((r) => setTimeout(r, 1500 + Math.random() * 2500));
+    const kills = ['orders', 'inventory', 'orders', 'inventory', 'orders'];
+    for (const [i, service] of kills.entries()) {
+      // Spread over the run, each at a random point within its share of it.
+      await afterOrdersFinished(Math.floor(((i + Math.random()) * ORDERS * 0.8) / kills.length));
       system.kill(service);
     }
   });
@@ -171,7 +186,7 @@ it(`keeps ${ORDERS} orders consistent while orders and inventory are killed at r
 
 it(`keeps ${ORDERS} orders consistent when NATS restarts in the middle`, async () => {
   await runOrders(async () => {
-    await new Promise((r) => setTimeout(r, 3000));
+    await afterOrdersFinished(ORDERS / 4);
     await system.nats.restart({ hard: true, downMs: 1000 });
   });
 }, 600_000);

@@ -1,5 +1,5 @@
 import { OmniClient, ok } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 
 let system: RunningSystem;
 let admin: OmniClient;
@@ -8,7 +8,7 @@ beforeAll(async () => {
   system = await startSystem();
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

@@ -1,6 +1,12 @@
-import type { payments } from '@omni/contracts';
-import { given } from '@omni/testing';
-import { paymentDecider, type OrderView } from '../src/domain/payment/decider.js';
+import { payments } from '@omni/contracts';
+import { given, recordingDecisions } from '@omni/testing';
+import { paymentDecider as decider, type OrderView } from '../src/domain/payment/decider.js';
+
+/** Every event the specs see the decider produce, to check each against its schema at the end. */
+const produced: payments.PaymentEvent[] = [];
+const paymentDecider = recordingDecisions(decider, produced);
+const r0 = '0190aaaa-0000-7000-8000-0000000000d0';
+const r1 = '0190aaaa-0000-7000-8000-0000000000d1';
 
 const paymentId = '0190aaaa-0000-7000-8000-0000000000a1';
 const orderId = '0190aaaa-0000-7000-8000-0000000000aa';
@@ -13,7 +19,7 @@ const recorded: payments.PaymentEvent = {
   data: { paymentId, orderId, amount: eur(600), method: 'card', reference: null },
 };
 const refund = (amount: number) =>
-  ({ type: 'RefundPayment', paymentId, refundId: 'r1', amount: eur(amount), reason: 'x' }) as const;
+  ({ type: 'RefundPayment', paymentId, refundId: r1, amount: eur(amount), reason: 'x' }) as const;
 
 describe('payment decider', () => {
   describe('recording a payment', () => {
@@ -55,17 +61,17 @@ describe('payment decider', () => {
       given(paymentDecider, [recorded])
         .when(refund(200))
         .then([
-          { type: 'refunded', data: { paymentId, orderId, refundId: 'r1', amount: eur(200), reason: 'x' } },
+          { type: 'refunded', data: { paymentId, orderId, refundId: r1, amount: eur(200), reason: 'x' } },
         ]);
       const partly: payments.PaymentEvent = {
         type: 'refunded',
-        data: { paymentId, orderId, refundId: 'r0', amount: eur(500), reason: 'x' },
+        data: { paymentId, orderId, refundId: r0, amount: eur(500), reason: 'x' },
       };
       given(paymentDecider, [recorded, partly]).when(refund(101)).thenFails('refund_exceeds_payment');
       given(paymentDecider, [recorded, partly])
         .when(refund(100))
         .then([
-          { type: 'refunded', data: { paymentId, orderId, refundId: 'r1', amount: eur(100), reason: 'x' } },
+          { type: 'refunded', data: { paymentId, orderId, refundId: r1, amount: eur(100), reason: 'x' } },
         ]);
     });
     it('refuses a refund in another currency', () => {
@@ -73,5 +79,12 @@ describe('payment decider', () => {
         .when({ ...refund(1), amount: { amount: 1, currency: 'USD' } })
         .thenFails('currency_mismatch');
     });
+  });
+
+  it('produces only events whose data parse with their schemas', () => {
+    expect(produced.length).toBeGreaterThan(0);
+    for (const event of produced) {
+      expect(payments.paymentEvents[event.type].parse(event.data)).toEqual(event.data);
+    }
   });
 });

@@ -9,9 +9,26 @@ const booked = (n: number, startsAt: string, endsAt: string): scheduling.StaffSc
   type: 'shift_booked',
   data: { staffId, shiftId: shift(n), startsAt, endsAt },
 });
-const book = (n: number, startsAt: string, endsAt: string, weeklyMinutesLimit: number | null = null, timezone = 'UTC') =>
-  ({ type: 'BookShift', staffId, shiftId: shift(n), startsAt, endsAt, weeklyMinutesLimit, timezone }) as const;
-const released = (n: number): scheduling.StaffScheduleEvent => ({ type: 'shift_released', data: { staffId, shiftId: shift(n) } });
+const book = (
+  n: number,
+  startsAt: string,
+  endsAt: string,
+  weeklyMinutesLimit: number | null = null,
+  timezone = 'UTC',
+) =>
+  ({
+    type: 'BookShift',
+    staffId,
+    shiftId: shift(n),
+    startsAt,
+    endsAt,
+    weeklyMinutesLimit,
+    timezone,
+  }) as const;
+const released = (n: number): scheduling.StaffScheduleEvent => ({
+  type: 'shift_released',
+  data: { staffId, shiftId: shift(n) },
+});
 
 const monday = booked(1, '2026-03-02T08:00:00.000Z', '2026-03-02T16:00:00.000Z');
 
@@ -24,8 +41,12 @@ describe('staff schedule decider', () => {
     });
 
     it('refuses an overlapping shift with shift_overlap', () => {
-      given(staffScheduleDecider, [monday]).when(book(2, '2026-03-02T15:00:00.000Z', '2026-03-02T20:00:00.000Z')).thenFails('shift_overlap');
-      given(staffScheduleDecider, [monday]).when(book(2, '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z')).thenFails('shift_overlap');
+      given(staffScheduleDecider, [monday])
+        .when(book(2, '2026-03-02T15:00:00.000Z', '2026-03-02T20:00:00.000Z'))
+        .thenFails('shift_overlap');
+      given(staffScheduleDecider, [monday])
+        .when(book(2, '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z'))
+        .thenFails('shift_overlap');
     });
 
     it('moves the same shift without counting it against itself', () => {
@@ -38,7 +59,9 @@ describe('staff schedule decider', () => {
       given(staffScheduleDecider, [monday, released(1)])
         .when(book(2, '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z'))
         .then([booked(2, '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z')]);
-      given(staffScheduleDecider, [monday, released(1)]).when({ type: 'ReleaseShift', staffId, shiftId: shift(1) }).then([]);
+      given(staffScheduleDecider, [monday, released(1)])
+        .when({ type: 'ReleaseShift', staffId, shiftId: shift(1) })
+        .then([]);
     });
   });
 
@@ -49,13 +72,22 @@ describe('staff schedule decider', () => {
     };
 
     it('refuses a shift inside it with staff_on_leave', () => {
-      given(staffScheduleDecider, [leave]).when(book(2, '2026-03-12T22:00:00.000Z', '2026-03-13T02:00:00.000Z')).thenFails('staff_on_leave');
+      given(staffScheduleDecider, [leave])
+        .when(book(2, '2026-03-12T22:00:00.000Z', '2026-03-13T02:00:00.000Z'))
+        .thenFails('staff_on_leave');
     });
 
     it('blocking leave releases the listed shifts inside it', () => {
       const inside = booked(3, '2026-03-11T08:00:00.000Z', '2026-03-11T12:00:00.000Z');
       given(staffScheduleDecider, [monday, inside])
-        .when({ type: 'BlockLeave', staffId, timeOffId, from: leave.data.from, to: leave.data.to, releasedShiftIds: [shift(3)] })
+        .when({
+          type: 'BlockLeave',
+          staffId,
+          timeOffId,
+          from: leave.data.from,
+          to: leave.data.to,
+          releasedShiftIds: [shift(3)],
+        })
         .then([leave, released(3)]);
     });
   });
@@ -87,8 +119,12 @@ describe('staff schedule decider', () => {
     it('counts real minutes across the March clock change (a 23-hour day in Berlin)', () => {
       // Saturday 22:00 to Sunday 06:00 Berlin on 2026-03-28/29 is 7 hours, not 8.
       const night = book(2, '2026-03-28T21:00:00.000Z', '2026-03-29T04:00:00.000Z', 7 * 60, 'Europe/Berlin');
-      given(staffScheduleDecider, []).when(night).then([booked(2, '2026-03-28T21:00:00.000Z', '2026-03-29T04:00:00.000Z')]);
-      given(staffScheduleDecider, []).when({ ...night, weeklyMinutesLimit: 7 * 60 - 1 }).thenFails('weekly_limit_exceeded');
+      given(staffScheduleDecider, [])
+        .when(night)
+        .then([booked(2, '2026-03-28T21:00:00.000Z', '2026-03-29T04:00:00.000Z')]);
+      given(staffScheduleDecider, [])
+        .when({ ...night, weeklyMinutesLimit: 7 * 60 - 1 })
+        .thenFails('weekly_limit_exceeded');
     });
   });
 });

@@ -4,14 +4,25 @@ import { timeOffDecider } from '../src/domain/timeOff/decider.js';
 
 const timeOffId = '0190dddd-0000-7000-8000-000000000001';
 const staffId = '0190dddd-0000-7000-8000-000000000002';
-const request = { timeOffId, staffId, staffUserId: null, from: '2026-03-10T00:00:00.000Z', to: '2026-03-13T00:00:00.000Z', reason: 'holiday' };
+const request = {
+  timeOffId,
+  staffId,
+  staffUserId: null,
+  from: '2026-03-10T00:00:00.000Z',
+  to: '2026-03-13T00:00:00.000Z',
+  reason: 'holiday',
+};
 const requested: scheduling.TimeOffEvent = { type: 'requested', data: request };
 const { reason: _reason, ...decided } = request;
 
 describe('time-off decider', () => {
   it('is requested once, pending', () => {
-    given(timeOffDecider, []).when({ type: 'RequestTimeOff', ...request }).then([requested]);
-    given(timeOffDecider, [requested]).when({ type: 'RequestTimeOff', ...request }).thenFails('time_off_exists');
+    given(timeOffDecider, [])
+      .when({ type: 'RequestTimeOff', ...request })
+      .then([requested]);
+    given(timeOffDecider, [requested])
+      .when({ type: 'RequestTimeOff', ...request })
+      .thenFails('time_off_exists');
   });
 
   describe('when it is pending', () => {
@@ -33,7 +44,10 @@ describe('time-off decider', () => {
   });
 
   describe('when it is no longer pending', () => {
-    const rejected: scheduling.TimeOffEvent = { type: 'rejected', data: { timeOffId, staffId, staffUserId: null, reason: null } };
+    const rejected: scheduling.TimeOffEvent = {
+      type: 'rejected',
+      data: { timeOffId, staffId, staffUserId: null, reason: null },
+    };
 
     it('refuses every decision with time_off_not_pending', () => {
       for (const command of [

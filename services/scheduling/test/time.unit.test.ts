@@ -11,12 +11,18 @@ describe('scheduling time', () => {
 
   it('measures real minutes: the night the clocks go forward in Berlin is an hour shorter', () => {
     // 2026-03-29 00:00 to 2026-03-30 00:00 local time in Berlin.
-    expect(minutesOf({ startsAt: '2026-03-28T23:00:00.000Z', endsAt: '2026-03-29T22:00:00.000Z' })).toBe(23 * 60);
+    expect(minutesOf({ startsAt: '2026-03-28T23:00:00.000Z', endsAt: '2026-03-29T22:00:00.000Z' })).toBe(
+      23 * 60,
+    );
   });
 
   it('treats intervals as half-open', () => {
     const morning = { startsAt: '2026-03-02T08:00:00.000Z', endsAt: '2026-03-02T12:00:00.000Z' };
-    expect(overlaps(morning, { startsAt: '2026-03-02T12:00:00.000Z', endsAt: '2026-03-02T13:00:00.000Z' })).toBe(false);
-    expect(overlaps(morning, { startsAt: '2026-03-02T11:59:00.000Z', endsAt: '2026-03-02T13:00:00.000Z' })).toBe(true);
+    expect(
+      overlaps(morning, { startsAt: '2026-03-02T12:00:00.000Z', endsAt: '2026-03-02T13:00:00.000Z' }),
+    ).toBe(false);
+    expect(
+      overlaps(morning, { startsAt: '2026-03-02T11:59:00.000Z', endsAt: '2026-03-02T13:00:00.000Z' }),
+    ).toBe(true);
   });
 });

@@ -31,7 +31,10 @@ beforeAll(async () => {
     await as('staff'),
     await as('staff'),
   ];
-  workerStaffId = await registerStaff(await userIdOf(worker));
+  workerStaffId = await registerStaff(await userIdOf(worker)).catch((e) => {
+    console.log(system.output.filter((l) => /error|Error/.test(l)).slice(-20).join("\n"));
+    throw e;
+  });
 });
 
 afterAll(async () => {

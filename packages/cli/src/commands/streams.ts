@@ -1,8 +1,8 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { SERVICES, streamName } from '@omni/contracts';
 import { readStreamHead } from '@omni/event-store';
-import pg from 'pg';
-import { DATABASE_URL, withNats, type Output } from '../context.js';
+import type pg from 'pg';
+import { withNats, withPostgres, type Output } from '../context.js';
 
 interface StreamReport {
   readonly name: string;
@@ -10,7 +10,7 @@ interface StreamReport {
   readonly lastSeq: number;
   readonly bytes: number;
   readonly consumers: { name: string; pending: number; ackPending: number; redelivered: number }[];
-  /** Committed events of the service not yet in its stream; absent when the database is unreachable. */
+  /** Committed events of the service not yet in its stream; absent when its events table cannot be read. */
   readonly relayLag?: number;
 }
 
@@ -18,9 +18,7 @@ interface StreamReport {
 export async function streams(out: Output) {
   const reports = await withNats(async (nats) => {
     const jsm = await jetstreamManager(nats);
-    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
-    pool.on('error', () => undefined);
-    try {
+    return withPostgres(async (pool) => {
       const result: StreamReport[] = [];
       for await (const info of jsm.streams.list()) {
         const consumers = [];
@@ -44,9 +42,7 @@ export async function streams(out: Output) {
         });
       }
       return result;
-    } finally {
-      await pool.end();
-    }
+    });
   });
   out.result(reports, () =>
     reports

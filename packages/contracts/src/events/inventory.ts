@@ -34,6 +34,14 @@ export const StockLevelTotals = z
   })
   .describe('Stock of a product over every location after the event');
 
+/** Every stock movement says where it left the stock, so a live screen never re-fetches. */
+const resultingStock = {
+  levels: z
+    .array(StockLevel)
+    .describe('The resulting stock at each location the event touched (two for a transfer)'),
+  totals: StockLevelTotals,
+};
+
 // ---- location ---------------------------------------------------------------------------------
 
 export const LocationCreated = z
@@ -83,6 +91,7 @@ export const StockReceived = z
     locationId,
     quantity: count('Units received (> 0)'),
     reference: z.string().nullable().describe('Delivery note or purchase order, or null'),
+    ...resultingStock,
   })
   .describe('Goods arrived at a location');
 
@@ -92,6 +101,7 @@ export const StockAdjusted = z
     locationId,
     quantityDelta: count('Change of on-hand units (negative for a loss), never 0'),
     reason: z.string().describe('Why, e.g. stock count'),
+    ...resultingStock,
   })
   .describe('On-hand stock was corrected');
 
@@ -101,11 +111,14 @@ export const StockTransferred = z
     fromLocationId: z.uuid().describe('Where the units left'),
     toLocationId: z.uuid().describe('Where the units arrived'),
     quantity: count('Units moved (> 0)'),
+    ...resultingStock,
   })
   .describe('Stock moved between two locations; totals unchanged');
 
 const reservationMovement = (description: string) =>
-  z.object({ productId, orderId, locationId, quantity: count('Units concerned') }).describe(description);
+  z
+    .object({ productId, orderId, locationId, quantity: count('Units concerned'), ...resultingStock })
+    .describe(description);
 
 export const StockReserved = reservationMovement('Units were reserved for an order: available decreases');
 export const ReservationReleased = reservationMovement(

@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { type EventsOf, qualified } from './map.js';
 
-export const SHIFT_STATUSES = ['open', 'assigned', 'in_progress', 'completed', 'missed', 'cancelled'] as const;
+export const SHIFT_STATUSES = [
+  'open',
+  'assigned',
+  'in_progress',
+  'completed',
+  'missed',
+  'cancelled',
+] as const;
 export const ShiftStatus = z.enum(SHIFT_STATUSES);
 export type ShiftStatus = z.infer<typeof ShiftStatus>;
 
@@ -19,7 +26,7 @@ const instant = (what: string) => z.iso.datetime().describe(`${what} (ISO 8601, 
 const facilityId = z.uuid().describe('The facility');
 const shiftId = z.uuid().describe('The shift');
 const staffId = z.uuid().describe('The staff member');
-const staffUserId = z.uuid().nullable().describe("The gateway user linked to the staff member, or null");
+const staffUserId = z.uuid().nullable().describe('The gateway user linked to the staff member, or null');
 const shiftOwner = { staffId: staffId.nullable(), staffUserId };
 
 // ---- facility ---------------------------------------------------------------------------------
@@ -123,7 +130,14 @@ export const ShiftClockedOut = z
 const timeOffId = z.uuid().describe('The time-off request');
 
 export const TimeOffRequested = z
-  .object({ timeOffId, staffId, staffUserId, from: instant('First instant off'), to: instant('End'), reason: z.string() })
+  .object({
+    timeOffId,
+    staffId,
+    staffUserId,
+    from: instant('First instant off'),
+    to: instant('End'),
+    reason: z.string(),
+  })
   .describe('A staff member asked for time off; pending until approved or rejected');
 
 export const TimeOffApproved = z
@@ -154,7 +168,9 @@ export const EventScheduled = z
   .object({ eventId, title: z.string(), ...when })
   .describe('An event (a broadcast, a delivery window) booked a facility');
 
-export const EventRescheduled = EventScheduled.describe('The event changed title, time or facility (new values)');
+export const EventRescheduled = EventScheduled.describe(
+  'The event changed title, time or facility (new values)',
+);
 
 export const EventCancelled = z
   .object({ eventId, facilityId, reason: z.string().nullable() })

@@ -12,6 +12,11 @@ export const POLICY = {
   'orders.read': ['admin', 'manager', 'sales', 'accountant'],
   'orders.ship': ['admin', 'manager', 'clerk'],
   'payments.manage': ['admin', 'manager', 'accountant'],
+  'scheduling.manage': ['admin', 'manager'],
+  /** Staff read only their own shifts and time off: the scheduling service filters by the caller. */
+  'scheduling.read': ['admin', 'manager', 'staff'],
+  /** Time off and clock-in/out for oneself; the scheduling service refuses a staff user acting for another. */
+  'scheduling.selfService': ['admin', 'manager', 'staff'],
   'users.manage': ['admin'],
   // Any signed-in user opens and comments tickets and reads those that concern them; ticketing itself
   // narrows reads and work to the ticket's reporter, assignee and the reader/supervisor roles.

@@ -2,11 +2,10 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { streamName, type Actor, type Logger } from '@omni/contracts';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { WebSocket } from 'ws';
-import { isAllowed } from '../http/policy.js';
 import { readBacklog } from './backlog.js';
 import type { FeedListener, LiveFeed, StreamMessage } from './live-feed.js';
 import { checkFilter } from './subject-filter.js';
-import { EVENT_VISIBILITY, STREAM_READ_ACTION } from './stream-access.js';
+import { streamAccess } from './stream-access.js';
 
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
@@ -29,8 +28,8 @@ export interface SessionDependencies {
 interface Subscription extends FeedListener {
   readonly id: string;
   readonly stream: string;
-  /** Per-event rights for this stream's service, if it has any. */
-  readonly visible: ((event: StreamMessage['event']) => boolean) | undefined;
+  /** Set when the subscriber may read only some of the events (staff: their own shifts). */
+  readonly admits: ((event: StreamMessage['event']) => boolean) | undefined;
   /** Highest sequence sent: every event after it is sent once, in order. */
   lastSent: number;
   /** Until the backlog (or the head) is known, live events wait here. */
@@ -90,16 +89,16 @@ export class RealtimeSession {
     }
     const check = checkFilter(filter);
     if (!check.ok) return this.error(id, check.code, check.message);
-    if (!isAllowed(this.actor, STREAM_READ_ACTION[check.service] ?? 'users.manage')) {
-      return this.error(id, 'forbidden', `your role may not read ${check.service} events`);
+    const access = streamAccess(this.actor, check.service, filter as string);
+    if (!access.allowed) {
+      return this.error(id, 'forbidden', `your role may not read these ${check.service} events`);
     }
     const stream = streamName(check.service);
-    const visibility = EVENT_VISIBILITY[check.service];
     const subscription: Subscription = {
       id,
       stream,
-      visible: visibility && ((event) => visibility(this.actor, event)),
       filter: filter as string,
+      admits: access.admits,
       lastSent: 0,
       pending: [],
       closed: false,
@@ -161,7 +160,7 @@ export class RealtimeSession {
   private sendEvent(subscription: Subscription, message: StreamMessage): void {
     if (message.seq <= subscription.lastSent || subscription.closed) return;
     subscription.lastSent = message.seq;
-    if (subscription.visible && !subscription.visible(message.event)) return;
+    if (subscription.admits && !subscription.admits(message.event)) return;
     this.send({
       op: 'event',
       id: subscription.id,

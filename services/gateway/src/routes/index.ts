@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { ordersRoutes } from './orders.routes.js';
 import { paymentsRoutes } from './payments.routes.js';
+import { schedulingRoutes } from './scheduling.routes.js';
 import { ticketsRoutes } from './tickets.routes.js';
 
 export interface RouteDependencies {
@@ -19,6 +20,7 @@ export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
     ...inventoryRoutes(rpc),
     ...ordersRoutes(rpc),
     ...paymentsRoutes(rpc),
+    ...schedulingRoutes(rpc),
     ...ticketsRoutes(rpc),
   ];
 }

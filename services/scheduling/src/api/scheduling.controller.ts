@@ -128,7 +128,12 @@ export class SchedulingController {
 
   @MessagePattern(rpc(RPC.listShifts))
   listShifts(@Payload() { input, context }: RpcRequest) {
-    return listShifts(this.db, this.schema, parseWith(contracts.ListShiftsQuery, input), restrictedTo(context.actor));
+    return listShifts(
+      this.db,
+      this.schema,
+      parseWith(contracts.ListShiftsQuery, input),
+      restrictedTo(context.actor),
+    );
   }
 
   /** The caller's own shifts, whatever their roles. */
@@ -140,7 +145,12 @@ export class SchedulingController {
 
   @MessagePattern(rpc(RPC.timeEntries))
   timeEntries(@Payload() { input, context }: RpcRequest) {
-    return timeEntries(this.db, this.schema, parseWith(contracts.TimeEntriesQuery, input), restrictedTo(context.actor));
+    return timeEntries(
+      this.db,
+      this.schema,
+      parseWith(contracts.TimeEntriesQuery, input),
+      restrictedTo(context.actor),
+    );
   }
 
   @MessagePattern(rpc(RPC.requestTimeOff))
@@ -167,12 +177,22 @@ export class SchedulingController {
 
   @MessagePattern(rpc(RPC.getTimeOff))
   getTimeOff(@Payload() { input, context }: RpcRequest) {
-    return getTimeOff(this.db, this.schema, parseWith(TimeOffId, input).timeOffId, restrictedTo(context.actor));
+    return getTimeOff(
+      this.db,
+      this.schema,
+      parseWith(TimeOffId, input).timeOffId,
+      restrictedTo(context.actor),
+    );
   }
 
   @MessagePattern(rpc(RPC.listTimeOff))
   listTimeOff(@Payload() { input, context }: RpcRequest) {
-    return listTimeOff(this.db, this.schema, parseWith(contracts.ListTimeOffQuery, input), restrictedTo(context.actor));
+    return listTimeOff(
+      this.db,
+      this.schema,
+      parseWith(contracts.ListTimeOffQuery, input),
+      restrictedTo(context.actor),
+    );
   }
 
   @MessagePattern(rpc(RPC.scheduleEvent))

@@ -6,7 +6,12 @@ import {
   type EventMetadata,
   type RpcContext,
 } from '@omni/contracts';
-import { createCommandProcessor, type CommandProcessor, type CommandSession, type EventStore } from '@omni/event-store';
+import {
+  createCommandProcessor,
+  type CommandProcessor,
+  type CommandSession,
+  type EventStore,
+} from '@omni/event-store';
 import { eventMetadataFor } from '@omni/messaging';
 import { inlineProjections } from '@omni/projections';
 import { facilityDecider } from '../domain/facility/decider.js';
@@ -24,7 +29,10 @@ export function createScheduling(store: EventStore): Scheduling {
   return {
     store,
     schema: store.schema,
-    commands: createCommandProcessor({ store, project: inlineProjections(store.schema, SCHEDULING_PROJECTIONS) }),
+    commands: createCommandProcessor({
+      store,
+      project: inlineProjections(store.schema, SCHEDULING_PROJECTIONS),
+    }),
   };
 }
 

@@ -4,7 +4,11 @@ import { facilityDecider } from '../domain/facility/decider.js';
 import { getFacility } from '../projections/facilityList/query.js';
 import { metadataFrom, notFound, streams, type Scheduling } from './context.js';
 
-export async function createFacility(service: Scheduling, input: scheduling.CreateFacilityInput, context: RpcContext) {
+export async function createFacility(
+  service: Scheduling,
+  input: scheduling.CreateFacilityInput,
+  context: RpcContext,
+) {
   const facilityId = newId();
   const streamId = streams.facility(facilityId);
   const outcome = await service.commands.execute({
@@ -22,7 +26,11 @@ export async function createFacility(service: Scheduling, input: scheduling.Crea
       });
     },
   });
-  return getFacility(service.store.pool, service.schema, outcome.replayed ? aggregateIdOf(outcome.streamId) : facilityId);
+  return getFacility(
+    service.store.pool,
+    service.schema,
+    outcome.replayed ? aggregateIdOf(outcome.streamId) : facilityId,
+  );
 }
 
 export async function updateFacility(
@@ -44,4 +52,3 @@ export async function updateFacility(
   );
   return getFacility(service.store.pool, service.schema, facilityId);
 }
-

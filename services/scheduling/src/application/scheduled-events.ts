@@ -9,7 +9,11 @@ import { facilityTimeZone, metadataFrom, notFound, streams, type Scheduling } fr
  * A scheduled event decides on its own stream and books its time in the facility's calendar stream in
  * the same transaction, so two events never hold one facility at once (409 `facility_booked`).
  */
-export async function scheduleEvent(service: Scheduling, input: scheduling.ScheduleEventInput, context: RpcContext) {
+export async function scheduleEvent(
+  service: Scheduling,
+  input: scheduling.ScheduleEventInput,
+  context: RpcContext,
+) {
   const eventId = newId();
   const outcome = await service.commands.execute({
     streams: [streams.event(eventId), streams.facilityCalendar(input.facilityId)],
@@ -25,7 +29,11 @@ export async function scheduleEvent(service: Scheduling, input: scheduling.Sched
       await book(session, eventId, input);
     },
   });
-  return getEvent(service.store.pool, service.schema, outcome.replayed ? aggregateIdOf(outcome.streamId) : eventId);
+  return getEvent(
+    service.store.pool,
+    service.schema,
+    outcome.replayed ? aggregateIdOf(outcome.streamId) : eventId,
+  );
 }
 
 export async function rescheduleEvent(
@@ -56,7 +64,12 @@ export async function rescheduleEvent(
   return getEvent(service.store.pool, service.schema, eventId);
 }
 
-export async function cancelEvent(service: Scheduling, eventId: string, reason: string | null, context: RpcContext) {
+export async function cancelEvent(
+  service: Scheduling,
+  eventId: string,
+  reason: string | null,
+  context: RpcContext,
+) {
   await service.commands.execute({
     streams: [streams.event(eventId)],
     metadata: metadataFrom(context),

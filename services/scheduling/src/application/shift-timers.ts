@@ -15,7 +15,10 @@ export interface ShiftTimerSettings {
  * decides nothing the second time), so each is published once.
  */
 export function shiftTimers(service: Scheduling, settings: ShiftTimerSettings): DurableTimer[] {
-  const metadataFor = (kind: string, shiftId: string) => ({ correlationId: shiftId, causationId: `${kind}:${shiftId}` });
+  const metadataFor = (kind: string, shiftId: string) => ({
+    correlationId: shiftId,
+    causationId: `${kind}:${shiftId}`,
+  });
   return [
     {
       name: 'shift-reminder',
@@ -23,7 +26,8 @@ export function shiftTimers(service: Scheduling, settings: ShiftTimerSettings): 
       keyColumn: 'shift_id',
       anchorColumn: 'starts_at',
       delayMs: -settings.reminderMinutes * MINUTE_MS,
-      fire: (shiftId) => fireShiftTimer(service, shiftId, { type: 'RemindShift' }, metadataFor('shift-reminder', shiftId)),
+      fire: (shiftId) =>
+        fireShiftTimer(service, shiftId, { type: 'RemindShift' }, metadataFor('shift-reminder', shiftId)),
     },
     {
       name: 'missed-clock-in',
@@ -31,7 +35,13 @@ export function shiftTimers(service: Scheduling, settings: ShiftTimerSettings): 
       keyColumn: 'shift_id',
       anchorColumn: 'starts_at',
       delayMs: settings.clockInGraceMinutes * MINUTE_MS,
-      fire: (shiftId) => fireShiftTimer(service, shiftId, { type: 'MarkShiftMissed' }, metadataFor('missed-clock-in', shiftId)),
+      fire: (shiftId) =>
+        fireShiftTimer(
+          service,
+          shiftId,
+          { type: 'MarkShiftMissed' },
+          metadataFor('missed-clock-in', shiftId),
+        ),
     },
   ];
 }

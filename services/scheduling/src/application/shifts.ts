@@ -20,17 +20,29 @@ type Placement = { readonly facilityId: string; readonly startsAt: string; reado
  * time, on that member's schedule stream in the same transaction: overlap, leave and the weekly
  * limit hold across concurrent commands and replicas (docs/adr/0007-schedules-as-streams.md).
  */
-export async function scheduleShift(service: Scheduling, input: scheduling.ScheduleShiftInput, context: RpcContext) {
+export async function scheduleShift(
+  service: Scheduling,
+  input: scheduling.ScheduleShiftInput,
+  context: RpcContext,
+) {
   const shiftId = newId();
   const shift = streams.shift(shiftId);
   const outcome = await service.commands.execute({
-    streams: input.staffId ? [shift, streams.staffSchedule(input.staffId), streams.staff(input.staffId)] : [shift],
+    streams: input.staffId
+      ? [shift, streams.staffSchedule(input.staffId), streams.staff(input.staffId)]
+      : [shift],
     metadata: metadataFrom(context),
     idempotencyKey: context.idempotencyKey,
     run: async (session) => {
       const placement = { facilityId: input.facilityId, startsAt: input.startsAt, endsAt: input.endsAt };
       await facilityTimeZone(session, input.facilityId);
-      const command = { type: 'ScheduleShift', shiftId, ...placement, position: input.position ?? null, notes: input.notes ?? null } as const;
+      const command = {
+        type: 'ScheduleShift',
+        shiftId,
+        ...placement,
+        position: input.position ?? null,
+        notes: input.notes ?? null,
+      } as const;
       await decideOnStream(session, { streamId: shift, decider: shiftDecider, command });
       if (input.staffId) await assignInSession(session, shiftId, input.staffId, placement);
     },
@@ -38,7 +50,12 @@ export async function scheduleShift(service: Scheduling, input: scheduling.Sched
   return readShift(service, outcome.replayed ? aggregateIdOf(outcome.streamId) : shiftId);
 }
 
-export async function assignShift(service: Scheduling, shiftId: string, staffId: string, context: RpcContext) {
+export async function assignShift(
+  service: Scheduling,
+  shiftId: string,
+  staffId: string,
+  context: RpcContext,
+) {
   await service.commands.execute({
     streams: [streams.shift(shiftId), streams.staffSchedule(staffId), streams.staff(staffId)],
     metadata: metadataFrom(context),
@@ -70,7 +87,14 @@ async function assignInSession(
   await decideOnStream(session, {
     streamId: streams.staffSchedule(staffId),
     decider: staffScheduleDecider,
-    command: { type: 'BookShift', staffId, shiftId, ...placement, weeklyMinutesLimit: staff.weeklyMinutesLimit, timezone },
+    command: {
+      type: 'BookShift',
+      staffId,
+      shiftId,
+      ...placement,
+      weeklyMinutesLimit: staff.weeklyMinutesLimit,
+      timezone,
+    },
   });
 }
 
@@ -82,7 +106,12 @@ export function cancelShift(service: Scheduling, shiftId: string, reason: string
   return onShiftFreeingStaff(service, shiftId, { type: 'CancelShift', reason }, context);
 }
 
-async function onShiftFreeingStaff(service: Scheduling, shiftId: string, command: ShiftCommand, context: RpcContext) {
+async function onShiftFreeingStaff(
+  service: Scheduling,
+  shiftId: string,
+  command: ShiftCommand,
+  context: RpcContext,
+) {
   await service.commands.execute({
     streams: [streams.shift(shiftId)],
     metadata: metadataFrom(context),
@@ -136,7 +165,15 @@ export async function rescheduleShift(
       await decideOnStream(session, {
         streamId: streams.staffSchedule(state.staffId),
         decider: staffScheduleDecider,
-        command: { type: 'BookShift', staffId: state.staffId, shiftId, startsAt, endsAt, weeklyMinutesLimit: staff.weeklyMinutesLimit, timezone },
+        command: {
+          type: 'BookShift',
+          staffId: state.staffId,
+          shiftId,
+          startsAt,
+          endsAt,
+          weeklyMinutesLimit: staff.weeklyMinutesLimit,
+          timezone,
+        },
       });
     },
   });
@@ -179,14 +216,24 @@ export async function fireShiftTimer(
   await service.commands.execute({
     streams: [streams.shift(shiftId)],
     metadata,
-    run: (session) => decideOnStream(session, { streamId: streams.shift(shiftId), decider: shiftDecider, command, ifMissing: notFound.shift }),
+    run: (session) =>
+      decideOnStream(session, {
+        streamId: streams.shift(shiftId),
+        decider: shiftDecider,
+        command,
+        ifMissing: notFound.shift,
+      }),
   });
 }
 
-async function loadShift(session: CommandSession, shiftId: string): Promise<Exclude<ShiftState, { status: 'none' }>> {
+async function loadShift(
+  session: CommandSession,
+  shiftId: string,
+): Promise<Exclude<ShiftState, { status: 'none' }>> {
   const { state } = await session.load(streams.shift(shiftId), shiftDecider);
   if (state.status === 'none') throw notFound.shift();
   return state;
 }
 
-const readShift = (service: Scheduling, shiftId: string) => getShift(service.store.pool, service.schema, shiftId);
+const readShift = (service: Scheduling, shiftId: string) =>
+  getShift(service.store.pool, service.schema, shiftId);

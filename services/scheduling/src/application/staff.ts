@@ -4,7 +4,11 @@ import { staffDecider } from '../domain/staff/decider.js';
 import { getStaff } from '../projections/staffList/query.js';
 import { metadataFrom, notFound, streams, type Scheduling } from './context.js';
 
-export async function registerStaff(service: Scheduling, input: scheduling.RegisterStaffInput, context: RpcContext) {
+export async function registerStaff(
+  service: Scheduling,
+  input: scheduling.RegisterStaffInput,
+  context: RpcContext,
+) {
   const staffId = newId();
   const outcome = await service.commands.execute(
     streamCommand({
@@ -23,7 +27,11 @@ export async function registerStaff(service: Scheduling, input: scheduling.Regis
       idempotencyKey: context.idempotencyKey,
     }),
   );
-  return getStaff(service.store.pool, service.schema, outcome.replayed ? aggregateIdOf(outcome.streamId) : staffId);
+  return getStaff(
+    service.store.pool,
+    service.schema,
+    outcome.replayed ? aggregateIdOf(outcome.streamId) : staffId,
+  );
 }
 
 export async function updateStaff(

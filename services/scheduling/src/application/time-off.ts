@@ -4,10 +4,21 @@ import { shiftDecider } from '../domain/shift/decider.js';
 import { bookedDuring, staffScheduleDecider } from '../domain/staffSchedule/decider.js';
 import { timeOffDecider, type TimeOffCommand, type TimeOffState } from '../domain/timeOff/decider.js';
 import { getTimeOff } from '../projections/timeOffList/query.js';
-import { metadataFrom, notFound, requireSelfOrManager, staffMember, streams, type Scheduling } from './context.js';
+import {
+  metadataFrom,
+  notFound,
+  requireSelfOrManager,
+  staffMember,
+  streams,
+  type Scheduling,
+} from './context.js';
 
 /** A staff member asks for their own time off; a manager may ask for anyone. */
-export async function requestTimeOff(service: Scheduling, input: scheduling.RequestTimeOffInput, context: RpcContext) {
+export async function requestTimeOff(
+  service: Scheduling,
+  input: scheduling.RequestTimeOffInput,
+  context: RpcContext,
+) {
   const timeOffId = newId();
   const streamId = streams.timeOff(timeOffId);
   const outcome = await service.commands.execute({
@@ -25,7 +36,11 @@ export async function requestTimeOff(service: Scheduling, input: scheduling.Requ
       });
     },
   });
-  return getTimeOff(service.store.pool, service.schema, outcome.replayed ? aggregateIdOf(outcome.streamId) : timeOffId);
+  return getTimeOff(
+    service.store.pool,
+    service.schema,
+    outcome.replayed ? aggregateIdOf(outcome.streamId) : timeOffId,
+  );
 }
 
 /**
@@ -33,7 +48,12 @@ export async function requestTimeOff(service: Scheduling, input: scheduling.Requ
  * that they are only assigned to (each `unassigned` with reason `time_off`, open again), all in one
  * transaction: either all of it happens or none.
  */
-export async function approveTimeOff(service: Scheduling, timeOffId: string, reason: string | null, context: RpcContext) {
+export async function approveTimeOff(
+  service: Scheduling,
+  timeOffId: string,
+  reason: string | null,
+  context: RpcContext,
+) {
   await service.commands.execute({
     streams: [streams.timeOff(timeOffId)],
     metadata: metadataFrom(context),
@@ -44,7 +64,14 @@ export async function approveTimeOff(service: Scheduling, timeOffId: string, rea
       await decideOnStream(session, {
         streamId: streams.staffSchedule(request.staffId),
         decider: staffScheduleDecider,
-        command: { type: 'BlockLeave', staffId: request.staffId, timeOffId, from: request.from, to: request.to, releasedShiftIds: released },
+        command: {
+          type: 'BlockLeave',
+          staffId: request.staffId,
+          timeOffId,
+          from: request.from,
+          to: request.to,
+          releasedShiftIds: released,
+        },
       });
       for (const shiftId of released) {
         await decideOnStream(session, {
@@ -53,7 +80,12 @@ export async function approveTimeOff(service: Scheduling, timeOffId: string, rea
           command: { type: 'UnassignShift', reason: 'time_off' },
         });
       }
-      await decideOnTimeOff(session, timeOffId, { type: 'ApproveTimeOff', reason, unassignedShiftIds: released }, context);
+      await decideOnTimeOff(
+        session,
+        timeOffId,
+        { type: 'ApproveTimeOff', reason, unassignedShiftIds: released },
+        context,
+      );
     },
   });
   return getTimeOff(service.store.pool, service.schema, timeOffId);
@@ -70,7 +102,12 @@ async function assignedShiftsDuring(session: CommandSession, request: Loaded): P
   return assigned;
 }
 
-export async function rejectTimeOff(service: Scheduling, timeOffId: string, reason: string | null, context: RpcContext) {
+export async function rejectTimeOff(
+  service: Scheduling,
+  timeOffId: string,
+  reason: string | null,
+  context: RpcContext,
+) {
   await service.commands.execute({
     streams: [streams.timeOff(timeOffId)],
     metadata: metadataFrom(context),
@@ -103,7 +140,12 @@ async function loadTimeOff(session: CommandSession, timeOffId: string): Promise<
   return state;
 }
 
-function decideOnTimeOff(session: CommandSession, timeOffId: string, command: TimeOffCommand, context: RpcContext) {
+function decideOnTimeOff(
+  session: CommandSession,
+  timeOffId: string,
+  command: TimeOffCommand,
+  context: RpcContext,
+) {
   return decideOnStream(session, {
     streamId: streams.timeOff(timeOffId),
     decider: timeOffDecider,

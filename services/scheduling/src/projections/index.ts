@@ -17,4 +17,7 @@ export const SCHEDULING_PROJECTIONS: readonly Projection[] = [
 ];
 
 /** Every read model of scheduling: created at start and rebuilt by `omni replay scheduling`. */
-export const SCHEDULING_READ_MODELS: ServiceProjections = { fromLog: SCHEDULING_PROJECTIONS, fromStreams: [] };
+export const SCHEDULING_READ_MODELS: ServiceProjections = {
+  fromLog: SCHEDULING_PROJECTIONS,
+  fromStreams: [],
+};

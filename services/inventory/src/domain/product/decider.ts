@@ -9,8 +9,11 @@ import {
 import {
   availableAt,
   evolveProduct,
+  levelAt,
   stockAt,
   totalAvailable,
+  totalsOf,
+  type ProductChange,
   type ProductState,
   type RegisteredProduct,
 } from './state.js';
@@ -85,7 +88,12 @@ function decideOnRegistered(
     case 'ReceiveStock': {
       if (!(command.quantity > 0)) return invalidQuantity();
       const { locationId, quantity, reference } = command;
-      return [{ type: 'stock_received', data: { productId, locationId, quantity, reference } }];
+      return [
+        withResultingStock(state, {
+          type: 'stock_received',
+          data: { productId, locationId, quantity, reference },
+        }),
+      ];
     }
     case 'AdjustStock': {
       const { locationId, quantityDelta, reason } = command;
@@ -96,7 +104,12 @@ function decideOnRegistered(
           `On hand would fall to ${onHand + quantityDelta}, below the ${reserved} reserved`,
         );
       }
-      return [{ type: 'stock_adjusted', data: { productId, locationId, quantityDelta, reason } }];
+      return [
+        withResultingStock(state, {
+          type: 'stock_adjusted',
+          data: { productId, locationId, quantityDelta, reason },
+        }),
+      ];
     }
     case 'TransferStock':
       return transfer(command, state);
@@ -108,12 +121,8 @@ function decideOnRegistered(
       if (!held)
         return new ConflictError('unknown_reservation', 'No stock of this product is reserved for the order');
       const data = { productId, orderId: command.orderId, ...held };
-      return [
-        {
-          type: command.type === 'ReleaseReservation' ? 'reservation_released' : 'reservation_committed',
-          data,
-        },
-      ];
+      const type = command.type === 'ReleaseReservation' ? 'reservation_released' : 'reservation_committed';
+      return [withResultingStock(state, { type, data })];
     }
     default:
       return assertNever(command);
@@ -131,7 +140,12 @@ function transfer(
   if (!(quantity > 0)) return invalidQuantity();
   const available = availableAt(state, fromLocationId);
   if (quantity > available) return insufficientStock(`Only ${available} available at the source location`);
-  return [{ type: 'stock_transferred', data: { productId, fromLocationId, toLocationId, quantity } }];
+  return [
+    withResultingStock(state, {
+      type: 'stock_transferred',
+      data: { productId, fromLocationId, toLocationId, quantity },
+    }),
+  ];
 }
 
 function reserve(
@@ -150,7 +164,37 @@ function reserve(
   if (quantity > available) {
     return insufficientStock(`Only ${available} available at the location`, { available });
   }
-  return [{ type: 'stock_reserved', data: { productId, orderId, locationId, quantity } }];
+  return [
+    withResultingStock(state, { type: 'stock_reserved', data: { productId, orderId, locationId, quantity } }),
+  ];
+}
+
+type StockMovement = Extract<
+  ProductChange,
+  {
+    type:
+      | 'stock_received'
+      | 'stock_adjusted'
+      | 'stock_transferred'
+      | 'stock_reserved'
+      | 'reservation_released'
+      | 'reservation_committed';
+  }
+>;
+
+/**
+ * Stamps a stock movement with the stock it leaves at the locations it touches and over all of them,
+ * so that a live screen follows stock from the events alone (docs/events.md).
+ */
+function withResultingStock(before: RegisteredProduct, movement: StockMovement): ProductEvent {
+  const after = evolveProduct(before, movement) as RegisteredProduct;
+  const touched =
+    movement.type === 'stock_transferred'
+      ? [movement.data.fromLocationId, movement.data.toLocationId]
+      : [movement.data.locationId];
+  const levels = touched.map((locationId) => levelAt(after, locationId));
+  // The union of movements does not narrow through a spread; each member gains the same two fields.
+  return { ...movement, data: { ...movement.data, levels, totals: totalsOf(after) } } as ProductEvent;
 }
 
 /** Low stock is announced once per crossing: only when the product goes from above to at-or-below. */

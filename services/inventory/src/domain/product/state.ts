@@ -24,6 +24,16 @@ export type ProductState =
 
 export type RegisteredProduct = Extract<ProductState, { status: 'registered' }>;
 
+type WithoutResultingStock<E> = E extends { readonly type: infer T; readonly data: infer D }
+  ? { readonly type: T; readonly data: Omit<D, 'levels' | 'totals'> }
+  : never;
+/**
+ * What evolving needs of an event. Stock events carry the levels they leave behind for live screens,
+ * but the state follows from the quantities alone: events recorded before they carried levels evolve
+ * the same way, and the decider can evolve a movement to compute its levels.
+ */
+export type ProductChange = WithoutResultingStock<inventory.ProductEvent>;
+
 export const EMPTY_STOCK: StockAtLocation = { onHand: 0, reserved: 0 };
 
 export function stockAt(state: RegisteredProduct, locationId: string): StockAtLocation {
@@ -36,7 +46,22 @@ export function availableAt(state: RegisteredProduct, locationId: string): numbe
 }
 
 export function totalAvailable(state: RegisteredProduct): number {
-  return Object.values(state.stock).reduce((sum, s) => sum + s.onHand - s.reserved, 0);
+  return totalsOf(state).available;
+}
+
+export function levelAt(state: RegisteredProduct, locationId: string): inventory.StockLevel {
+  const { onHand, reserved } = stockAt(state, locationId);
+  return { locationId, onHand, reserved, available: onHand - reserved };
+}
+
+export function totalsOf(state: RegisteredProduct): inventory.StockLevelTotals {
+  let onHand = 0;
+  let reserved = 0;
+  for (const stock of Object.values(state.stock)) {
+    onHand += stock.onHand;
+    reserved += stock.reserved;
+  }
+  return { onHand, reserved, available: onHand - reserved };
 }
 
 function withStock(state: RegisteredProduct, locationId: string, change: Partial<StockAtLocation>) {
@@ -58,7 +83,7 @@ function rearm(state: RegisteredProduct): RegisteredProduct {
   return state.lowStock && totalAvailable(state) > state.reorderLevel ? { ...state, lowStock: false } : state;
 }
 
-export function evolveProduct(state: ProductState, event: inventory.ProductEvent): ProductState {
+export function evolveProduct(state: ProductState, event: ProductChange): ProductState {
   if (event.type === 'registered') {
     const { sku, reorderLevel } = event.data;
     // Nothing is in stock yet: a new product starts at or below any reorder level.
@@ -68,7 +93,7 @@ export function evolveProduct(state: ProductState, event: inventory.ProductEvent
   return rearm(applyToRegistered(state, event));
 }
 
-function applyToRegistered(state: RegisteredProduct, event: inventory.ProductEvent): RegisteredProduct {
+function applyToRegistered(state: RegisteredProduct, event: ProductChange): RegisteredProduct {
   switch (event.type) {
     case 'updated': {
       const level = event.data.changes.reorderLevel;

@@ -38,7 +38,7 @@ type Placed = Exclude<OrderState, { status: 'none' }>;
 type Outcome = readonly OrderEvent[] | OmniError;
 
 /**
- * The order's status machine (CONTRACT §5). Reactions to other services' events (reservation outcome,
+ * The order's status machine (docs/saga.md). Reactions to other services' events (reservation outcome,
  * payments, the payment deadline) are commands too; when they arrive late or twice they decide
  * nothing, which makes their handlers idempotent.
  */
@@ -60,10 +60,10 @@ function place(command: Extract<OrderCommand, { type: 'PlaceOrder' }>, state: Or
 
 function decideOnPlaced(command: Exclude<OrderCommand, { type: 'PlaceOrder' }>, state: Placed): Outcome {
   const { orderId } = command;
-  const changeTo = (to: orders.OrderStatus, extra: Partial<orders.OrderStatusChanged> = {}): OrderEvent => ({
-    type: 'status_changed',
-    data: { orderId, from: state.status, to, ...extra },
-  });
+  const changeTo = (
+    to: orders.OrderStatus,
+    extra: Pick<orders.OrderStatusChanged, 'reason' | 'failedLines'> = {},
+  ) => statusChanged(orderId, state.status, to, extra);
   switch (command.type) {
     case 'ConfirmReservation':
       return state.status === 'pending' ? [changeTo('awaiting_payment')] : [];
@@ -89,7 +89,7 @@ function decideOnPlaced(command: Exclude<OrderCommand, { type: 'PlaceOrder' }>, 
         return new ConflictError('order_shipped', 'The order has been shipped already');
       if (state.status !== 'paid')
         return new ConflictError('order_not_paid', `Only a paid order can ship; it is ${state.status}`);
-      return [{ type: 'shipped', data: { orderId } }];
+      return [{ type: 'shipped', data: { orderId } }, changeTo('shipped')];
     default:
       return assertNever(command);
   }
@@ -101,7 +101,23 @@ function cancel(state: Placed, orderId: string, reason: string): Outcome {
   if (state.status === 'cancelled' || state.status === 'rejected') {
     return new ConflictError('order_closed', `The order is ${state.status} already`);
   }
-  return [{ type: 'cancelled', data: { orderId, reason, paid: state.paid } }];
+  return [
+    { type: 'cancelled', data: { orderId, reason, paid: state.paid } },
+    statusChanged(orderId, state.status, 'cancelled', { reason }),
+  ];
+}
+
+/**
+ * Every status change is published as `status_changed`, besides the specific event (`cancelled`,
+ * `shipped`) that says more: a subscriber follows an order's status through that one event type.
+ */
+function statusChanged(
+  orderId: string,
+  from: orders.OrderStatus,
+  to: orders.OrderStatus,
+  extra: Pick<orders.OrderStatusChanged, 'reason' | 'failedLines'> = {},
+): OrderEvent {
+  return { type: 'status_changed', data: { orderId, from, to, ...extra } };
 }
 
 export function evolve(state: OrderState, event: OrderEvent): OrderState {

@@ -65,7 +65,7 @@ export const orderDetailsProjection: Projection = {
             ? JSON.stringify({ reason: reason ?? 'rejected', failedLines: failedLines ?? [] })
             : null;
         await tx.query(
-          `UPDATE ${list} SET status = $2, history = history || $3::jsonb, rejection = coalesce($4::jsonb, rejection), version = $5 WHERE id = $1`,
+          `UPDATE ${list} SET status = $2, history = ${HISTORY_WITH_NEW_STATUS}, rejection = coalesce($4::jsonb, rejection), version = $5 WHERE id = $1`,
           [e.data.orderId, to, entry(to, reason), rejection, event.streamVersion],
         );
         return setDeadline(tx, t, e.data.orderId, to === 'awaiting_payment' ? event.recordedAt : undefined);
@@ -82,7 +82,7 @@ export const orderDetailsProjection: Projection = {
         const status = e.type;
         const reason = e.type === 'cancelled' ? e.data.reason : undefined;
         await tx.query(
-          `UPDATE ${list} SET status = $2, history = history || $3::jsonb, version = $4 WHERE id = $1`,
+          `UPDATE ${list} SET status = $2, history = ${HISTORY_WITH_NEW_STATUS}, version = $4 WHERE id = $1`,
           [e.data.orderId, status, entry(status, reason), event.streamVersion],
         );
         return setDeadline(tx, t, e.data.orderId, undefined);
@@ -92,6 +92,14 @@ export const orderDetailsProjection: Projection = {
     }
   },
 };
+
+/**
+ * A status change is recorded once, whichever event brings it: `cancelled` and `shipped` are followed
+ * by a `status_changed` to the same status, which older logs lack (docs/events.md). So an event that
+ * moves the order to the status it already has adds no history entry (`$2` is the new status, `$3`
+ * the entry; the right-hand `status` is the row's status before the update).
+ */
+const HISTORY_WITH_NEW_STATUS = `CASE WHEN status = $2 THEN history ELSE history || $3::jsonb END`;
 
 /** The payment deadline lives exactly as long as the order awaits payment. */
 async function setDeadline(tx: Tx, t: TableNames, orderId: string, awaitingSince: Date | undefined) {

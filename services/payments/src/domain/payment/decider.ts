@@ -93,7 +93,7 @@ export const paymentDecider: Decider<PaymentCommand, PaymentEvent, PaymentState,
   },
 };
 
-/** CONTRACT §5: 422 unless the order awaits payment, in the same currency, positive, not above what is due. */
+/** 422 (docs/saga.md) unless the order awaits payment, in the same currency, positive, not above what is due. */
 function refuseRecording(command: Extract<PaymentCommand, { type: 'RecordPayment' }>): OmniError | undefined {
   const { order, amount } = command;
   if (!order) return new BusinessRuleError('unknown_order', 'There is no such order');

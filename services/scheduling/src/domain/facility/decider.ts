@@ -8,18 +8,28 @@ export type FacilityCommand =
       readonly name: string;
       readonly timezone: string;
     }
-  | { readonly type: 'UpdateFacility'; readonly name?: string | undefined; readonly timezone?: string | undefined };
+  | {
+      readonly type: 'UpdateFacility';
+      readonly name?: string | undefined;
+      readonly timezone?: string | undefined;
+    };
 
 export type FacilityState =
   | { readonly status: 'none' }
-  | { readonly status: 'active'; readonly facilityId: string; readonly name: string; readonly timezone: string };
+  | {
+      readonly status: 'active';
+      readonly facilityId: string;
+      readonly name: string;
+      readonly timezone: string;
+    };
 
 export const facilityDecider: Decider<FacilityCommand, scheduling.FacilityEvent, FacilityState, OmniError> = {
   initialState: { status: 'none' },
 
   decide(command, state) {
     if (command.type === 'CreateFacility') {
-      if (state.status !== 'none') return new ConflictError('facility_exists', 'This facility exists already');
+      if (state.status !== 'none')
+        return new ConflictError('facility_exists', 'This facility exists already');
       const { facilityId, code, name, timezone } = command;
       return [{ type: 'created', data: { facilityId, code, name, timezone } }];
     }
@@ -34,7 +44,12 @@ export const facilityDecider: Decider<FacilityCommand, scheduling.FacilityEvent,
     switch (event.type) {
       case 'created':
       case 'updated':
-        return { status: 'active', facilityId: event.data.facilityId, name: event.data.name, timezone: event.data.timezone };
+        return {
+          status: 'active',
+          facilityId: event.data.facilityId,
+          name: event.data.name,
+          timezone: event.data.timezone,
+        };
       default:
         return state;
     }

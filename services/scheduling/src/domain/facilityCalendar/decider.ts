@@ -25,7 +25,12 @@ export interface FacilityCalendarState {
 
 type CalendarEvent = scheduling.FacilityCalendarEvent;
 
-export const facilityCalendarDecider: Decider<FacilityCalendarCommand, CalendarEvent, FacilityCalendarState, OmniError> = {
+export const facilityCalendarDecider: Decider<
+  FacilityCalendarCommand,
+  CalendarEvent,
+  FacilityCalendarState,
+  OmniError
+> = {
   initialState: { bookings: [] },
   snapshotKey: 'facility-calendar-v1',
 
@@ -65,6 +70,12 @@ export const facilityCalendarDecider: Decider<FacilityCalendarCommand, CalendarE
   },
 };
 
-function release(state: FacilityCalendarState, facilityId: string, eventId: string): readonly CalendarEvent[] {
-  return state.bookings.some((b) => b.eventId === eventId) ? [{ type: 'released', data: { facilityId, eventId } }] : [];
+function release(
+  state: FacilityCalendarState,
+  facilityId: string,
+  eventId: string,
+): readonly CalendarEvent[] {
+  return state.bookings.some((b) => b.eventId === eventId)
+    ? [{ type: 'released', data: { facilityId, eventId } }]
+    : [];
 }

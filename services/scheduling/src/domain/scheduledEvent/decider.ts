@@ -1,4 +1,11 @@
-import { ConflictError, ValidationError, assertNever, type Decider, type OmniError, type scheduling } from '@omni/contracts';
+import {
+  ConflictError,
+  ValidationError,
+  assertNever,
+  type Decider,
+  type OmniError,
+  type scheduling,
+} from '@omni/contracts';
 
 interface EventDetails {
   readonly title: string;
@@ -40,12 +47,19 @@ export const scheduledEventDecider: Decider<
           ...Object.fromEntries(Object.entries(command).filter(([k, v]) => k !== 'type' && v !== undefined)),
         };
         if (Date.parse(next.endsAt) <= Date.parse(next.startsAt))
-          return new ValidationError('The event times are invalid', [{ path: 'endsAt', message: 'endsAt must be after startsAt' }]);
+          return new ValidationError('The event times are invalid', [
+            { path: 'endsAt', message: 'endsAt must be after startsAt' },
+          ]);
         if (JSON.stringify(next) === JSON.stringify(current)) return [];
         return [{ type: 'rescheduled', data: next }];
       }
       case 'CancelEvent':
-        return [{ type: 'cancelled', data: { eventId: state.eventId, facilityId: state.facilityId, reason: command.reason } }];
+        return [
+          {
+            type: 'cancelled',
+            data: { eventId: state.eventId, facilityId: state.facilityId, reason: command.reason },
+          },
+        ];
       default:
         return assertNever(command);
     }

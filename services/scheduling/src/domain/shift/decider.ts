@@ -70,7 +70,12 @@ export const shiftDecider: Decider<ShiftCommand, ShiftEvent, ShiftState, OmniErr
     if (state.status === 'none') return state;
     switch (event.type) {
       case 'assigned':
-        return { ...state, status: 'assigned', staffId: event.data.staffId, staffUserId: event.data.staffUserId };
+        return {
+          ...state,
+          status: 'assigned',
+          staffId: event.data.staffId,
+          staffUserId: event.data.staffUserId,
+        };
       case 'unassigned':
         return { ...state, status: 'open', staffId: null, staffUserId: null, reminded: false };
       case 'rescheduled': {
@@ -108,7 +113,12 @@ function decideOnShift(command: OnShift, shift: Shift): readonly ShiftEvent[] | 
     case 'UnassignShift': {
       if (shift.status !== 'assigned' || !shift.staffId)
         return new ConflictError('shift_not_assigned', `The shift is ${shift.status}, not assigned`);
-      const data = { shiftId: shift.shiftId, staffId: shift.staffId, staffUserId: shift.staffUserId, reason: command.reason };
+      const data = {
+        shiftId: shift.shiftId,
+        staffId: shift.staffId,
+        staffUserId: shift.staffUserId,
+        reason: command.reason,
+      };
       return [{ type: 'unassigned', data }];
     }
     case 'RescheduleShift': {
@@ -120,12 +130,16 @@ function decideOnShift(command: OnShift, shift: Shift): readonly ShiftEvent[] | 
         endsAt: command.endsAt ?? shift.endsAt,
       };
       const problem = scheduling.shiftTimeProblem(next.startsAt, next.endsAt);
-      if (problem) return new ValidationError('The shift times are invalid', [{ path: 'endsAt', message: problem }]);
+      if (problem)
+        return new ValidationError('The shift times are invalid', [{ path: 'endsAt', message: problem }]);
       if (JSON.stringify(next) === JSON.stringify(placement)) return [];
-      return [{ type: 'rescheduled', data: { shiftId: shift.shiftId, ...next, previous: placement, ...owner } }];
+      return [
+        { type: 'rescheduled', data: { shiftId: shift.shiftId, ...next, previous: placement, ...owner } },
+      ];
     }
     case 'CancelShift':
-      if (shift.status === 'cancelled') return new ConflictError('shift_cancelled', 'The shift is cancelled already');
+      if (shift.status === 'cancelled')
+        return new ConflictError('shift_cancelled', 'The shift is cancelled already');
       if (shift.status !== 'open' && shift.status !== 'assigned')
         return new ConflictError('shift_not_cancellable', `A ${shift.status} shift cannot be cancelled`);
       return [{ type: 'cancelled', data: { shiftId: shift.shiftId, reason: command.reason, ...owner } }];
@@ -135,10 +149,30 @@ function decideOnShift(command: OnShift, shift: Shift): readonly ShiftEvent[] | 
       return clockOut(shift, command.at);
     case 'RemindShift':
       if (shift.status !== 'assigned' || shift.reminded || !shift.staffId) return [];
-      return [{ type: 'starting_soon', data: { shiftId: shift.shiftId, ...placement, staffId: shift.staffId, staffUserId: shift.staffUserId } }];
+      return [
+        {
+          type: 'starting_soon',
+          data: {
+            shiftId: shift.shiftId,
+            ...placement,
+            staffId: shift.staffId,
+            staffUserId: shift.staffUserId,
+          },
+        },
+      ];
     case 'MarkShiftMissed':
       if (shift.status !== 'assigned' || !shift.staffId) return [];
-      return [{ type: 'missed', data: { shiftId: shift.shiftId, ...placement, staffId: shift.staffId, staffUserId: shift.staffUserId } }];
+      return [
+        {
+          type: 'missed',
+          data: {
+            shiftId: shift.shiftId,
+            ...placement,
+            staffId: shift.staffId,
+            staffUserId: shift.staffUserId,
+          },
+        },
+      ];
     default:
       return assertNever(command);
   }
@@ -151,23 +185,41 @@ function clockIn(shift: Shift, at: string): readonly ShiftEvent[] | OmniError {
     return new BusinessRuleError('shift_not_assigned', `A ${shift.status} shift cannot be clocked in`);
   const opensAt = Date.parse(shift.startsAt) - CLOCK_IN_OPENS_MINUTES * 60_000;
   if (Date.parse(at) < opensAt) {
-    return new BusinessRuleError('clock_in_too_early', `Clock-in opens ${CLOCK_IN_OPENS_MINUTES} minutes before the start`, {
-      details: { opensAt: new Date(opensAt).toISOString() },
-    });
+    return new BusinessRuleError(
+      'clock_in_too_early',
+      `Clock-in opens ${CLOCK_IN_OPENS_MINUTES} minutes before the start`,
+      {
+        details: { opensAt: new Date(opensAt).toISOString() },
+      },
+    );
   }
-  return [{ type: 'clocked_in', data: { shiftId: shift.shiftId, staffId: shift.staffId, staffUserId: shift.staffUserId, at } }];
+  return [
+    {
+      type: 'clocked_in',
+      data: { shiftId: shift.shiftId, staffId: shift.staffId, staffUserId: shift.staffUserId, at },
+    },
+  ];
 }
 
 function clockOut(shift: Shift, at: string): readonly ShiftEvent[] | OmniError {
-  if (shift.status === 'completed') return new BusinessRuleError('already_clocked_out', 'The shift is clocked out already');
+  if (shift.status === 'completed')
+    return new BusinessRuleError('already_clocked_out', 'The shift is clocked out already');
   if (shift.status !== 'in_progress' || !shift.clockedInAt || !shift.staffId)
     return new BusinessRuleError('not_clocked_in', 'Clock in before clocking out');
   const minutes = Math.max(0, minutesOf({ startsAt: shift.clockedInAt, endsAt: at }));
-  return [{ type: 'clocked_out', data: { shiftId: shift.shiftId, staffId: shift.staffId, staffUserId: shift.staffUserId, at, minutes } }];
+  return [
+    {
+      type: 'clocked_out',
+      data: { shiftId: shift.shiftId, staffId: shift.staffId, staffUserId: shift.staffUserId, at, minutes },
+    },
+  ];
 }
 
 function notOpen(shift: Shift): OmniError {
   if (shift.status === 'assigned')
-    return new ConflictError('shift_already_assigned', 'The shift has a staff member already: unassign first');
+    return new ConflictError(
+      'shift_already_assigned',
+      'The shift has a staff member already: unassign first',
+    );
   return new ConflictError('shift_not_open', `A ${shift.status} shift cannot be assigned`);
 }

@@ -7,15 +7,15 @@ export type StaffCommand =
   | ({ readonly type: 'UpdateStaff' } & Partial<StaffProfile>);
 
 export type StaffState =
-  | { readonly status: 'none' }
-  | ({ readonly status: 'active'; readonly staffId: string } & StaffProfile);
+  { readonly status: 'none' } | ({ readonly status: 'active'; readonly staffId: string } & StaffProfile);
 
 export const staffDecider: Decider<StaffCommand, scheduling.StaffEvent, StaffState, OmniError> = {
   initialState: { status: 'none' },
 
   decide(command, state) {
     if (command.type === 'RegisterStaff') {
-      if (state.status !== 'none') return new ConflictError('staff_exists', 'This staff member exists already');
+      if (state.status !== 'none')
+        return new ConflictError('staff_exists', 'This staff member exists already');
       const { type: _type, ...data } = command;
       return [{ type: 'registered', data }];
     }

@@ -1,4 +1,10 @@
-import { BusinessRuleError, assertNever, type Decider, type OmniError, type scheduling } from '@omni/contracts';
+import {
+  BusinessRuleError,
+  assertNever,
+  type Decider,
+  type OmniError,
+  type scheduling,
+} from '@omni/contracts';
 import { isoWeekOf, minutesOf, overlaps, type Interval } from '../time.js';
 
 /**
@@ -39,7 +45,12 @@ export interface StaffScheduleState {
 
 type StaffScheduleEvent = scheduling.StaffScheduleEvent;
 
-export const staffScheduleDecider: Decider<StaffScheduleCommand, StaffScheduleEvent, StaffScheduleState, OmniError> = {
+export const staffScheduleDecider: Decider<
+  StaffScheduleCommand,
+  StaffScheduleEvent,
+  StaffScheduleState,
+  OmniError
+> = {
   initialState: { bookings: [], leave: [] },
   // Every assignment folds this stream: a snapshot keeps that short for a staff member of many years.
   snapshotKey: 'staff-schedule-v1',
@@ -57,7 +68,10 @@ export const staffScheduleDecider: Decider<StaffScheduleCommand, StaffScheduleEv
         );
         return [
           { type: 'leave_blocked', data: { staffId, timeOffId, from, to } },
-          ...released.map((b) => ({ type: 'shift_released' as const, data: { staffId, shiftId: b.shiftId } })),
+          ...released.map((b) => ({
+            type: 'shift_released' as const,
+            data: { staffId, shiftId: b.shiftId },
+          })),
         ];
       }
       default:
@@ -106,7 +120,10 @@ function bookShift(
   if (refusal) return refusal;
   const previous = state.bookings.find((b) => b.shiftId === shiftId);
   if (previous?.startsAt === startsAt && previous.endsAt === endsAt) return [];
-  return [...release(state, staffId, shiftId), { type: 'shift_booked', data: { staffId, shiftId, startsAt, endsAt } }];
+  return [
+    ...release(state, staffId, shiftId),
+    { type: 'shift_booked', data: { staffId, shiftId, startsAt, endsAt } },
+  ];
 }
 
 /** A shift counts toward the ISO week (in the facility's time zone) in which it starts. */
@@ -127,5 +144,7 @@ function weeklyLimitRefusal(
 }
 
 function release(state: StaffScheduleState, staffId: string, shiftId: string): readonly StaffScheduleEvent[] {
-  return state.bookings.some((b) => b.shiftId === shiftId) ? [{ type: 'shift_released', data: { staffId, shiftId } }] : [];
+  return state.bookings.some((b) => b.shiftId === shiftId)
+    ? [{ type: 'shift_released', data: { staffId, shiftId } }]
+    : [];
 }

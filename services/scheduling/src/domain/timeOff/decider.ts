@@ -10,7 +10,11 @@ export type TimeOffCommand =
       readonly to: string;
       readonly reason: string;
     }
-  | { readonly type: 'ApproveTimeOff'; readonly reason: string | null; readonly unassignedShiftIds: readonly string[] }
+  | {
+      readonly type: 'ApproveTimeOff';
+      readonly reason: string | null;
+      readonly unassignedShiftIds: readonly string[];
+    }
   | { readonly type: 'RejectTimeOff'; readonly reason: string | null }
   | { readonly type: 'CancelTimeOff' };
 
@@ -41,7 +45,20 @@ export const timeOffDecider: Decider<TimeOffCommand, scheduling.TimeOffEvent, Ti
     switch (command.type) {
       case 'ApproveTimeOff': {
         const { reason, unassignedShiftIds } = command;
-        return [{ type: 'approved', data: { timeOffId, staffId, staffUserId, from, to, reason, unassignedShiftIds: [...unassignedShiftIds] } }];
+        return [
+          {
+            type: 'approved',
+            data: {
+              timeOffId,
+              staffId,
+              staffUserId,
+              from,
+              to,
+              reason,
+              unassignedShiftIds: [...unassignedShiftIds],
+            },
+          },
+        ];
       }
       case 'RejectTimeOff':
         return [{ type: 'rejected', data: { timeOffId, staffId, staffUserId, reason: command.reason } }];

@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per scheduled event (GET /scheduling/events). */
@@ -26,6 +27,7 @@ export const eventListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('event', event)) return;
     const e = asDomainEvent<scheduling.ScheduledEventEvent>(event);
     const table = t['scheduled_events']!;
     if (e.type === 'scheduled' || e.type === 'rescheduled') {
@@ -37,11 +39,10 @@ export const eventListProjection: Projection = {
         [d.eventId, d.title, d.facilityId, d.startsAt, d.endsAt, event.streamVersion, event.recordedAt],
       );
     } else if (e.type === 'cancelled') {
-      await tx.query(`UPDATE ${table} SET status = 'cancelled', cancellation_reason = $2, version = $3 WHERE id = $1`, [
-        e.data.eventId,
-        e.data.reason,
-        event.streamVersion,
-      ]);
+      await tx.query(
+        `UPDATE ${table} SET status = 'cancelled', cancellation_reason = $2, version = $3 WHERE id = $1`,
+        [e.data.eventId, e.data.reason, event.streamVersion],
+      );
     }
   },
 };

@@ -14,14 +14,24 @@ interface EventRow {
   created_at: Date;
 }
 
-export async function getEvent(db: Pool, schema: string, eventId: string): Promise<scheduling.ScheduledEvent> {
-  const { rows } = await db.query<EventRow>(`SELECT * FROM ${schema}.scheduled_events WHERE id = $1`, [eventId]);
+export async function getEvent(
+  db: Pool,
+  schema: string,
+  eventId: string,
+): Promise<scheduling.ScheduledEvent> {
+  const { rows } = await db.query<EventRow>(`SELECT * FROM ${schema}.scheduled_events WHERE id = $1`, [
+    eventId,
+  ]);
   if (!rows[0]) throw new NotFoundError('There is no such event', 'event_not_found');
   return toEvent(rows[0]);
 }
 
 /** Events starting in the range (default: 7 days from the start of today, UTC), by start. */
-export async function listEvents(db: Pool, schema: string, query: scheduling.ListEventsQuery): Promise<Page<scheduling.ScheduledEvent>> {
+export async function listEvents(
+  db: Pool,
+  schema: string,
+  query: scheduling.ListEventsQuery,
+): Promise<Page<scheduling.ScheduledEvent>> {
   const { from, to } = rangeOf(query);
   const after = cursorKey(query.cursor, ['string', 'string']);
   const { rows } = await db.query<EventRow>(

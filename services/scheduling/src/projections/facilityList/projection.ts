@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per facility (GET /scheduling/facilities). */
@@ -22,6 +23,7 @@ export const facilityListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('facility', event)) return;
     const e = asDomainEvent<scheduling.FacilityEvent>(event);
     if (e.type === 'created') {
       const { facilityId, code, name, timezone } = e.data;

@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /**
@@ -37,32 +38,48 @@ export const shiftListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('shift', event)) return;
     const e = asDomainEvent<scheduling.ShiftEvent>(event);
     const table = t['shifts']!;
     const set = (assignments: string, values: unknown[]) =>
-      tx.query(`UPDATE ${table} SET ${assignments}, version = $2 WHERE id = $1`, [
-        event.data['shiftId'],
-        event.streamVersion,
-        ...values,
-      ]);
+      tx.query(
+        `UPDATE ${table} SET ${[assignments, 'version = $2'].filter(Boolean).join(', ')} WHERE id = $1`,
+        [event.data['shiftId'], event.streamVersion, ...values],
+      );
     switch (e.type) {
       case 'scheduled': {
         const d = e.data;
         await tx.query(
           `INSERT INTO ${table} (id, facility_id, starts_at, ends_at, position, notes, status, version, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) ON CONFLICT (id) DO NOTHING`,
-          [d.shiftId, d.facilityId, d.startsAt, d.endsAt, d.position, d.notes, event.streamVersion, event.recordedAt],
+          [
+            d.shiftId,
+            d.facilityId,
+            d.startsAt,
+            d.endsAt,
+            d.position,
+            d.notes,
+            event.streamVersion,
+            event.recordedAt,
+          ],
         );
         return;
       }
       case 'assigned':
-        await set(`status = 'assigned', staff_id = $3, staff_user_id = $4`, [e.data.staffId, e.data.staffUserId]);
+        await set(`status = 'assigned', staff_id = $3, staff_user_id = $4`, [
+          e.data.staffId,
+          e.data.staffUserId,
+        ]);
         return;
       case 'unassigned':
         await set(`status = 'open', staff_id = NULL, staff_user_id = NULL`, []);
         return;
       case 'rescheduled':
-        await set(`facility_id = $3, starts_at = $4, ends_at = $5`, [e.data.facilityId, e.data.startsAt, e.data.endsAt]);
+        await set(`facility_id = $3, starts_at = $4, ends_at = $5`, [
+          e.data.facilityId,
+          e.data.startsAt,
+          e.data.endsAt,
+        ]);
         return;
       case 'cancelled':
         await set(`status = 'cancelled', cancellation_reason = $3`, [e.data.reason]);
@@ -74,11 +91,14 @@ export const shiftListProjection: Projection = {
         await set(`status = 'in_progress', clocked_in_at = $3`, [e.data.at]);
         return;
       case 'clocked_out':
-        await set(`status = 'completed', clocked_out_at = $3, worked_minutes = $4`, [e.data.at, e.data.minutes]);
+        await set(`status = 'completed', clocked_out_at = $3, worked_minutes = $4`, [
+          e.data.at,
+          e.data.minutes,
+        ]);
         return;
       default:
         // starting_soon changes nothing a list shows, but it is a change of the shift's stream.
-        await set(`version = version`, []);
+        await set('', []);
     }
   },
 };

@@ -24,7 +24,12 @@ export type Viewer = string | undefined;
 const DEFAULT_RANGE_MS = 7 * 24 * 3600_000;
 
 /** A shift another staff member's user asks for is not found: its existence is not theirs to know. */
-export async function getShift(db: Pool, schema: string, shiftId: string, viewer?: Viewer): Promise<scheduling.Shift> {
+export async function getShift(
+  db: Pool,
+  schema: string,
+  shiftId: string,
+  viewer?: Viewer,
+): Promise<scheduling.Shift> {
   const { rows } = await db.query<ShiftRow>(
     `SELECT * FROM ${schema}.shifts WHERE id = $1 AND ($2::uuid IS NULL OR staff_user_id = $2)`,
     [shiftId, viewer ?? null],
@@ -37,7 +42,8 @@ export async function getShift(db: Pool, schema: string, shiftId: string, viewer
 export async function listShifts(
   db: Pool,
   schema: string,
-  query: Omit<scheduling.ListShiftsQuery, 'facilityId' | 'staffId' | 'status'> & Partial<scheduling.ListShiftsQuery>,
+  query: Omit<scheduling.ListShiftsQuery, 'facilityId' | 'staffId' | 'status'> &
+    Partial<scheduling.ListShiftsQuery>,
   viewer: Viewer,
 ): Promise<Page<scheduling.Shift>> {
   const { from, to } = rangeOf(query);

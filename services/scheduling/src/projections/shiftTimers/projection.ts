@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /**
@@ -22,10 +23,12 @@ export const shiftTimersProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('shift', event)) return;
     const e = asDomainEvent<scheduling.ShiftEvent>(event);
     const reminders = t['shift_reminders']!;
     const clockIns = t['shift_clock_ins']!;
-    const disarm = (table: string) => tx.query(`DELETE FROM ${table} WHERE shift_id = $1`, [event.data['shiftId']]);
+    const disarm = (table: string) =>
+      tx.query(`DELETE FROM ${table} WHERE shift_id = $1`, [event.data['shiftId']]);
     switch (e.type) {
       case 'assigned':
         return arm(tx, t, e.data.shiftId, e.data.startsAt, event.recordedAt);

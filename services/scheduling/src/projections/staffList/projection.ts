@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per staff member (GET /scheduling/staff); `user_id` links a gateway user to their shifts. */
@@ -24,6 +25,7 @@ export const staffListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('staff', event)) return;
     const e = asDomainEvent<scheduling.StaffEvent>(event);
     if (e.type !== 'registered' && e.type !== 'updated') return;
     const { staffId, name, email, userId, skills, weeklyMinutesLimit } = e.data;
@@ -31,7 +33,16 @@ export const staffListProjection: Projection = {
       `INSERT INTO ${t['staff']} (id, name, email, user_id, skills, weekly_minutes_limit, version, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET name = $2, email = $3, user_id = $4, skills = $5, weekly_minutes_limit = $6, version = $7`,
-      [staffId, name, email, userId, JSON.stringify(skills), weeklyMinutesLimit, event.streamVersion, event.recordedAt],
+      [
+        staffId,
+        name,
+        email,
+        userId,
+        JSON.stringify(skills),
+        weeklyMinutesLimit,
+        event.streamVersion,
+        event.recordedAt,
+      ],
     );
   },
 };

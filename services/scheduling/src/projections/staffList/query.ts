@@ -19,7 +19,11 @@ export async function getStaff(db: Pool, schema: string, staffId: string): Promi
 }
 
 /** `q` matches name or e-mail, case-insensitive, substring. */
-export async function listStaff(db: Pool, schema: string, query: scheduling.ListStaffQuery): Promise<Page<scheduling.Staff>> {
+export async function listStaff(
+  db: Pool,
+  schema: string,
+  query: scheduling.ListStaffQuery,
+): Promise<Page<scheduling.Staff>> {
   const after = cursorKey(query.cursor, ['string'])?.[0] ?? null;
   const { rows } = await db.query<StaffRow>(
     `SELECT * FROM ${schema}.staff

@@ -1,5 +1,6 @@
 import type { scheduling } from '@omni/contracts';
 import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { isEventOf } from '../streams.js';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 
 /** One row per time-off request (GET /scheduling/time-off). */
@@ -27,6 +28,7 @@ export const timeOffListProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!isEventOf('timeoff', event)) return;
     const e = asDomainEvent<scheduling.TimeOffEvent>(event);
     const table = t['time_off']!;
     if (e.type === 'requested') {
@@ -34,7 +36,16 @@ export const timeOffListProjection: Projection = {
       await tx.query(
         `INSERT INTO ${table} (id, staff_id, staff_user_id, starts_at, ends_at, reason, status, version, requested_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [d.timeOffId, d.staffId, d.staffUserId, d.from, d.to, d.reason, event.streamVersion, event.recordedAt],
+        [
+          d.timeOffId,
+          d.staffId,
+          d.staffUserId,
+          d.from,
+          d.to,
+          d.reason,
+          event.streamVersion,
+          event.recordedAt,
+        ],
       );
       return;
     }

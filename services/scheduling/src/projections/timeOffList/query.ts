@@ -15,7 +15,12 @@ interface TimeOffRow {
   requested_at: Date;
 }
 
-export async function getTimeOff(db: Pool, schema: string, timeOffId: string, viewer?: Viewer): Promise<scheduling.TimeOff> {
+export async function getTimeOff(
+  db: Pool,
+  schema: string,
+  timeOffId: string,
+  viewer?: Viewer,
+): Promise<scheduling.TimeOff> {
   const { rows } = await db.query<TimeOffRow>(
     `SELECT * FROM ${schema}.time_off WHERE id = $1 AND ($2::uuid IS NULL OR staff_user_id = $2)`,
     [timeOffId, viewer ?? null],
@@ -38,7 +43,15 @@ export async function listTimeOff(
         AND ($3::timestamptz IS NULL OR ends_at > $3) AND ($4::timestamptz IS NULL OR starts_at < $4)
         AND ($5::uuid IS NULL OR staff_user_id = $5) AND ($6::uuid IS NULL OR id < $6)
       ORDER BY id DESC LIMIT $7`,
-    [query.staffId ?? null, query.status ?? null, query.from ?? null, query.to ?? null, viewer ?? null, after, query.limit + 1],
+    [
+      query.staffId ?? null,
+      query.status ?? null,
+      query.from ?? null,
+      query.to ?? null,
+      viewer ?? null,
+      after,
+      query.limit + 1,
+    ],
   );
   return pageOf(rows, query.limit, (row) => [row.id], toTimeOff);
 }
