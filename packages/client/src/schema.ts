@@ -5395,7 +5395,7 @@ export interface operations {
                 priority?: "low" | "normal" | "high" | "critical";
                 assigneeId?: string;
                 facilityId?: string;
-                breached?: "true" | "false";
+                breached?: boolean | ("true" | "false");
                 q?: string;
             };
             header?: never;

@@ -65,7 +65,8 @@ export const CreateIncidentTypeInput = z
   .strict()
   .meta({ id: 'CreateIncidentTypeInput' });
 
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+/** `true`/`false` in a query string; a boolean as the gateway forwards it after parsing. */
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
 
 export const ListTicketsQuery = PageQuery.extend({
   status: TicketStatus.optional(),

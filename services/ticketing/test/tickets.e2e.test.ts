@@ -1,6 +1,6 @@
 import { OmniRealtime, ok, type EventFrame, type OmniClient } from '@omni/client';
-import { newId, type Actor } from '@omni/contracts';
-import { connectNats, createRpcClient } from '@omni/messaging';
+import { newId } from '@omni/contracts';
+import { connectNats } from '@omni/messaging';
 import { eventually, startSystem, type RunningSystem } from '@omni/testing';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -31,10 +31,7 @@ beforeAll(async () => {
     await as('staff'),
     await as('staff'),
   ];
-  workerStaffId = await registerStaff(await userIdOf(worker)).catch((e) => {
-    console.log(system.output.filter((l) => /error|Error/.test(l)).slice(-20).join("\n"));
-    throw e;
-  });
+  workerStaffId = await registerStaff(await userIdOf(worker));
 });
 
 afterAll(async () => {
@@ -44,13 +41,13 @@ afterAll(async () => {
 
 const userIdOf = async (client: OmniClient) => ok(await client.http.GET('/auth/me')).id;
 
-/** Staff come from scheduling's events; registered through its RPC (its REST routes are not ours). */
+/** A staff member in scheduling, linked to a gateway user; ticketing learns of it from scheduling's events. */
 async function registerStaff(userId: string): Promise<string> {
-  const actor: Actor = { userId: await userIdOf(admin), roles: ['admin'] };
-  const staff = await createRpcClient(nats).call<{ id: string }>('scheduling', 'registerStaff', {
-    input: { name: 'Sam Worker', email: `${unique('sam')}@omni.test`, userId },
-    context: { correlationId: newId(), actor },
-  });
+  const staff = ok(
+    await admin.http.POST('/scheduling/staff', {
+      body: { name: 'Sam Worker', email: `${unique('sam')}@omni.test`, userId },
+    }),
+  );
   return staff.id;
 }
 

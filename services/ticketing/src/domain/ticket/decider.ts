@@ -267,7 +267,7 @@ const involved = (role: Role) =>
 function transition(state: Opened, from: readonly Status[], verb: string): OmniError | undefined {
   if (from.includes(state.status)) return undefined;
   return new ConflictError('invalid_transition', `The ticket is ${state.status}: it cannot be ${verb}`, {
-    details: { status: state.status },
+    details: { currentStatus: state.status },
   });
 }
 
