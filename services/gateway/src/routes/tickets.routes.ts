@@ -2,6 +2,7 @@ import { PageQuery, ticketing } from '@omni/contracts';
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
 import { defineRoute, type RouteCall, type RouteSpec } from '../http/route.js';
+import { forwarderTo } from './forward.js';
 
 const RPC = ticketing.TICKETING_RPC;
 const TicketPath = z.object({ ticketId: z.uuid() });
@@ -12,10 +13,7 @@ const invalidTransition = { status: 409, code: 'invalid_transition' } as const;
  * with the caller as `actor`: ticketing decides which tickets a user sees and which moves are theirs.
  */
 export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
-  const forward =
-    <C extends RouteCall>(name: string, input: (call: C) => unknown) =>
-    (call: C) =>
-      rpc.call('ticketing', name, { input: input(call), context: call.context });
+  const forward = forwarderTo(rpc, 'ticketing');
   const withTicket = (call: RouteCall<{ ticketId: string }>) => ({
     ticketId: call.params.ticketId,
     body: call.body ?? {},
