@@ -15,7 +15,7 @@ export const GatewayEnv = z.object({
   /** The backend services /health/ready waits for; `npm start` passes the ones it runs. */
   OMNI_SERVICES: z
     .string()
-    .default('inventory,orders,payments,scheduling')
+    .default('inventory,orders,payments,scheduling,ticketing')
     .transform((list) =>
       list
         .split(',')

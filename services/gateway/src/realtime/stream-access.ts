@@ -1,4 +1,4 @@
-import type { Actor, CloudEvent } from '@omni/contracts';
+import { ticketing, type Actor, type CloudEvent } from '@omni/contracts';
 import { isAllowed, type Action } from '../http/policy.js';
 
 /**
@@ -10,6 +10,16 @@ export const STREAM_READ_ACTION: Readonly<Record<string, Action>> = {
   orders: 'orders.read',
   payments: 'payments.manage',
   scheduling: 'scheduling.manage',
+  ticketing: 'tickets.use',
+};
+
+/**
+ * Per-event rights that hold for every subscriber of a service, whatever their role may subscribe to:
+ * ticketing's events reach only users who may see the ticket (staff: their own), and internal comments
+ * only their readers (docs/ticketing.md).
+ */
+const EVENT_RIGHTS: Readonly<Record<string, (actor: Actor, event: CloudEvent) => boolean>> = {
+  ticketing: (actor, event) => ticketing.mayReceiveTicketingEvent(actor, event.type, event.data),
 };
 
 /**
@@ -36,7 +46,10 @@ export type StreamAccess =
   { readonly allowed: false } | { readonly allowed: true; readonly admits?: (event: CloudEvent) => boolean };
 
 export function streamAccess(actor: Actor, service: string, filter: string): StreamAccess {
-  if (isAllowed(actor, STREAM_READ_ACTION[service] ?? 'users.manage')) return { allowed: true };
+  const rights = EVENT_RIGHTS[service];
+  if (isAllowed(actor, STREAM_READ_ACTION[service] ?? 'users.manage')) {
+    return rights ? { allowed: true, admits: (event) => rights(actor, event) } : { allowed: true };
+  }
   const own = OWN_EVENTS[service];
   if (!own || !isAllowed(actor, own.action) || !isWithin(filter, own.within)) return { allowed: false };
   return { allowed: true, admits: (event) => own.ownerOf(event) === actor.userId };

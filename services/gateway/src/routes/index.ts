@@ -6,6 +6,7 @@ import { inventoryRoutes } from './inventory.routes.js';
 import { ordersRoutes } from './orders.routes.js';
 import { paymentsRoutes } from './payments.routes.js';
 import { schedulingRoutes } from './scheduling.routes.js';
+import { ticketsRoutes } from './tickets.routes.js';
 
 export interface RouteDependencies {
   readonly auth: Auth;
@@ -20,5 +21,6 @@ export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
     ...ordersRoutes(rpc),
     ...paymentsRoutes(rpc),
     ...schedulingRoutes(rpc),
+    ...ticketsRoutes(rpc),
   ];
 }
