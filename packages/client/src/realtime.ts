@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { SseSubscription } from './sse.js';
 
 export interface EventFrame<E = Record<string, unknown>> {
   readonly op: 'event';
@@ -23,6 +24,11 @@ export interface RealtimeOptions {
   readonly accessToken: () => string | Promise<string>;
   /** Reconnect after a drop (including 4008 slow consumer); default true. */
   readonly reconnect?: boolean;
+  /**
+   * `websocket`, `sse` (Server-Sent Events, one HTTP stream per subscription) or `auto` (default):
+   * WebSocket, and Server-Sent Events from the first time the socket cannot connect.
+   */
+  readonly transport?: 'auto' | 'websocket' | 'sse';
   readonly onError?: (frame: ErrorFrame) => void;
   readonly onStateChange?: (
     state: 'connecting' | 'open' | 'closed',
@@ -56,8 +62,17 @@ export class OmniRealtime {
   private attempts = 0;
   private stopped = false;
   private opened: Promise<void> | undefined;
+  private useSse: boolean;
+  private readonly sseStreams = new Map<string, SseSubscription>();
 
-  constructor(private readonly options: RealtimeOptions) {}
+  constructor(private readonly options: RealtimeOptions) {
+    this.useSse = options.transport === 'sse';
+  }
+
+  /** Which transport carries the subscriptions now. */
+  get transport(): 'websocket' | 'sse' {
+    return this.useSse ? 'sse' : 'websocket';
+  }
 
   /** Opens the socket (subscribe does it too); rejects when the upgrade is refused. */
   connect(): Promise<void> {
@@ -72,8 +87,11 @@ export class OmniRealtime {
   ): Promise<RealtimeSubscription> {
     const entry: Entry = { id: `s${this.nextId++}`, subject, lastSeq: since, onEvent };
     this.entries.set(entry.id, entry);
-    await this.connect();
-    this.sendSubscribe(entry);
+    if (await this.overSse()) await this.subscribeOverSse(entry);
+    else {
+      await this.connect();
+      this.sendSubscribe(entry);
+    }
     return {
       id: entry.id,
       get lastSeq() {
@@ -81,6 +99,8 @@ export class OmniRealtime {
       },
       unsubscribe: () => {
         this.entries.delete(entry.id);
+        this.sseStreams.get(entry.id)?.close();
+        this.sseStreams.delete(entry.id);
         this.send({ op: 'unsubscribe', id: entry.id });
       },
     };
@@ -89,6 +109,39 @@ export class OmniRealtime {
   close(): void {
     this.stopped = true;
     this.socket?.close(1000, 'client closed');
+    for (const stream of this.sseStreams.values()) stream.close();
+    this.sseStreams.clear();
+  }
+
+  private async overSse(): Promise<boolean> {
+    if (this.useSse || this.options.transport === 'websocket') return this.useSse;
+    try {
+      await this.connect();
+    } catch {
+      this.opened = undefined;
+      this.useSse = true; // a proxy or network that refuses WebSocket: fall back for good
+    }
+    return this.useSse;
+  }
+
+  private async subscribeOverSse(entry: Entry): Promise<void> {
+    const stream = new SseSubscription({
+      baseUrl: this.options.baseUrl,
+      accessToken: this.options.accessToken,
+      subject: entry.subject,
+      clientRef: entry.id,
+      reconnect: this.options.reconnect !== false,
+      ...(this.options.onError ? { onError: this.options.onError } : {}),
+      onEvent: entry.onEvent,
+      get lastSeq() {
+        return entry.lastSeq;
+      },
+      set lastSeq(seq) {
+        entry.lastSeq = seq;
+      },
+    });
+    this.sseStreams.set(entry.id, stream);
+    await stream.start();
   }
 
   private async open(): Promise<void> {

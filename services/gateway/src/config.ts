@@ -30,5 +30,9 @@ export const GatewayEnv = z.object({
     .positive()
     .default(1024 * 1024),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(50),
+  /** Comment lines on an idle Server-Sent Events stream, so proxies keep it open. */
+  SSE_KEEPALIVE_MS: z.coerce.number().int().positive().default(15_000),
+  /** Browser origins that may call the API; none by default in production. */
+  CORS_ORIGINS: z.string().optional(),
 });
 export type GatewayEnv = z.infer<typeof GatewayEnv>;

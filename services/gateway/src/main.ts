@@ -27,6 +27,8 @@ import { RefreshTokens } from './identity/refresh-tokens.js';
 import { Users } from './identity/users.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { startRealtimeBridge } from './realtime/bridge.js';
+import { liveFeeds } from './realtime/feeds.js';
+import { EVENTS_PATH, eventStreamHandler } from './realtime/sse.js';
 import { allRoutes } from './routes/index.js';
 import { migrateGatewaySchema, signingSecret } from './schema.js';
 
@@ -82,6 +84,25 @@ async function main(): Promise<void> {
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
     parseJson(req, res, (error?: unknown) => (error ? reportProblem(error, req, res, next) : next())),
   );
+  const feeds = liveFeeds(nats, logger);
+  const realtimeLimits = {
+    maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+    maxSubscriptions: config.WS_MAX_SUBSCRIPTIONS,
+  };
+  app.use(
+    EVENTS_PATH,
+    eventStreamHandler({
+      engine: {
+        nats,
+        feedFor: (stream) => feeds.feedFor(stream),
+        logger,
+        limits: { maxPendingEvents: 10_000, ...realtimeLimits },
+      },
+      authenticate: (token) => auth.authenticate(token),
+      keepaliveMs: config.SSE_KEEPALIVE_MS,
+      corsOrigins: corsOrigins(config),
+    }),
+  );
   app.useGlobalFilters(new ProblemFilter(logger));
   SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject);
   await app.listen(config.PORT);
@@ -89,9 +110,10 @@ async function main(): Promise<void> {
   const bridge = startRealtimeBridge({
     server: app.getHttpServer(),
     nats,
+    feeds,
     authenticate: (token) => auth.authenticate(token),
     logger,
-    limits: { maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES, maxSubscriptions: config.WS_MAX_SUBSCRIPTIONS },
+    limits: realtimeLimits,
   });
   shutdown.onShutdown('close WebSockets', () => bridge.close());
   logger.info(
@@ -99,6 +121,17 @@ async function main(): Promise<void> {
     `gateway listening on http://localhost:${config.PORT}`,
   );
 }
+
+/** CORS_ORIGINS, or the local dashboard's dev servers outside production (docs/realtime.md). */
+function corsOrigins(config: { CORS_ORIGINS?: string | undefined; NODE_ENV?: string }): string[] {
+  const listed = config.CORS_ORIGINS ?? (config.NODE_ENV === 'production' ? '' : DEV_ORIGINS);
+  return listed
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+const DEV_ORIGINS = 'http://localhost:5173,http://localhost:3000';
 
 main().catch((error: unknown) => {
   // The logger may not exist yet: a failed start must still say why on stderr.

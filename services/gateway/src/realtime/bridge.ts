@@ -4,12 +4,13 @@ import { wsConnections, wsDrops } from '@omni/service-kit';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { LiveFeed } from './live-feed.js';
+import type { LiveFeeds } from './feeds.js';
 import { RealtimeSession, type SessionLimits } from './session.js';
 
 export interface BridgeOptions {
   readonly server: Server;
   readonly nats: NatsConnection;
+  readonly feeds: LiveFeeds;
   readonly authenticate: (token: string) => Promise<Actor>;
   readonly logger: Logger;
   readonly limits?: Partial<SessionLimits & { maxFrameBytes: number; heartbeatMs: number }>;
@@ -29,27 +30,18 @@ const DEFAULTS = {
 
 /**
  * `GET /ws` (CONTRACT §7): the access token is checked on the upgrade (401 otherwise); each socket
- * gets a session; every stream has one live feed per gateway process.
+ * gets a session; every stream has one live feed per gateway process (shared with SSE).
  */
 export function startRealtimeBridge({
   server,
   nats,
+  feeds,
   authenticate,
   logger,
   limits = {},
 }: BridgeOptions): Bridge {
   const settings = { ...DEFAULTS, ...limits };
   const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxFrameBytes });
-  const feeds = new Map<string, Promise<LiveFeed>>();
-  const feedFor = (stream: string) => {
-    let feed = feeds.get(stream);
-    if (!feed) {
-      feed = LiveFeed.start(nats, stream, logger);
-      feed.catch(() => feeds.delete(stream)); // a stream that does not exist yet may exist later
-      feeds.set(stream, feed);
-    }
-    return feed;
-  };
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://gateway');
@@ -63,7 +55,7 @@ export function startRealtimeBridge({
     wsConnections.inc();
     const session = new RealtimeSession(ws, actor, {
       nats,
-      feedFor,
+      feedFor: (stream) => feeds.feedFor(stream),
       logger,
       limits: settings,
       onSlowConsumer: () => wsDrops.inc(),
@@ -94,20 +86,13 @@ export function startRealtimeBridge({
     async close() {
       server.off('upgrade', onUpgrade);
       for (const ws of wss.clients) ws.close(1001, 'gateway shutting down');
-      await Promise.all(
-        [...feeds.values()].map((feed) =>
-          feed.then(
-            (f) => f.stop(),
-            () => undefined,
-          ),
-        ),
-      );
+      await feeds.stop();
       wss.close();
     },
   };
 }
 
-function tokenOf(request: IncomingMessage, url: URL): string | undefined {
+export function tokenOf(request: IncomingMessage, url: URL): string | undefined {
   const header = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   return header ?? url.searchParams.get('access_token') ?? undefined;
 }
