@@ -20,13 +20,20 @@ export interface SseTarget {
 export class SseSubscription {
   private readonly abort = new AbortController();
   private attempts = 0;
+  private started: (() => void) | undefined;
 
   constructor(private readonly target: SseTarget) {}
 
-  /** Resolves once the gateway accepted the subscription; rejects when it refused it. */
+  /**
+   * Resolves once the gateway accepted the subscription and said where it starts (so `lastSeq` is
+   * a position to resume from); rejects when it refused it.
+   */
   async start(): Promise<void> {
     const body = await this.open();
-    void this.read(body);
+    await new Promise<void>((resolve) => {
+      this.started = resolve;
+      void this.read(body);
+    });
   }
 
   close(): void {
@@ -71,6 +78,8 @@ export class SseSubscription {
     } catch {
       // a dropped connection: reconnect below
     }
+    this.started?.(); // ended before it said where it starts: the caller is not left waiting
+    this.started = undefined;
     this.reconnectLater();
   }
 
@@ -85,6 +94,8 @@ export class SseSubscription {
     if (id === undefined || !Number.isSafeInteger(id)) return;
     if (!data) {
       this.target.lastSeq ??= id;
+      this.started?.();
+      this.started = undefined;
       return;
     }
     if (this.target.lastSeq !== undefined && id <= this.target.lastSeq) return;
