@@ -86,6 +86,14 @@ export class BusinessRuleError extends OmniError {
   }
 }
 
+/** 423: another user holds a lock on the resource this request writes (docs/collaboration.md). */
+export class ResourceLockedError extends OmniError {
+  readonly status = 423;
+  constructor(message: string, options?: OmniErrorOptions) {
+    super('resource_locked', message, options);
+  }
+}
+
 export class RateLimitedError extends OmniError {
   readonly status = 429;
   constructor(message = 'Too many requests', options?: OmniErrorOptions) {
@@ -166,6 +174,8 @@ export function fromWireError(wire: WireError): OmniError {
       return new PreconditionFailedError(wire.message, options);
     case 422:
       return new BusinessRuleError(wire.code, wire.message, options);
+    case 423:
+      return new ResourceLockedError(wire.message, options);
     case 429:
       return new RateLimitedError(wire.message, options);
     case 503:
@@ -196,6 +206,7 @@ const TITLES: Readonly<Record<number, string>> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   422: 'Unprocessable Content',
+  423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',

@@ -21,6 +21,7 @@ export {
   PreconditionFailedError,
   BusinessRuleError,
   RateLimitedError,
+  ResourceLockedError,
   UnavailableError,
   InternalError,
   isOmniError,

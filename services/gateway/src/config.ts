@@ -32,6 +32,8 @@ export const GatewayEnv = z.object({
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(50),
   /** Comment lines on an idle Server-Sent Events stream, so proxies keep it open. */
   SSE_KEEPALIVE_MS: z.coerce.number().int().positive().default(15_000),
+  /** How long a lock lasts without a renewal (docs/collaboration.md); shorter only in tests. */
+  LOCK_TTL_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Browser origins that may call the API; none by default in production. */
   CORS_ORIGINS: z.string().optional(),
 });

@@ -14,6 +14,7 @@ import {
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
+import { Locks } from './collaboration/locks.js';
 import { GatewayEnv } from './config.js';
 import { RoutePipeline } from './http/pipeline.js';
 import { IdempotencyKeys } from './http/idempotency.js';
@@ -65,11 +66,12 @@ async function main(): Promise<void> {
   shutdown.onShutdown('drain NATS', () => nats.drain());
   const rpc = createRpcClient(nats, { logger, defaultTimeoutMs: config.RPC_TIMEOUT_MS });
 
-  const routes = allRoutes({ auth, rpc });
+  const locks = await Locks.open(nats, config.LOCK_TTL_MS);
+  const routes = allRoutes({ auth, rpc, locks });
   const openApiDocument = buildOpenApiDocument(routes, version);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.with({
-      apiController: controllerForRoutes(routes, new RoutePipeline(auth, new IdempotencyKeys(pool))),
+      apiController: controllerForRoutes(routes, new RoutePipeline(auth, new IdempotencyKeys(pool), locks)),
       checkServices: () => checkServices(rpc, config.OMNI_SERVICES, 1500),
       openApiDocument,
       metricsText,

@@ -9,6 +9,8 @@ import {
 } from '@omni/contracts';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
+import { resourceWrittenBy } from '../collaboration/resources.js';
+import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
 import { authorize } from './policy.js';
@@ -17,19 +19,23 @@ import { traceIdOf } from './trace-id.js';
 
 /**
  * Runs one REST call through the same steps for every route: authenticate, authorise by role,
- * validate every input (all bad fields at once), honour If-Match and Idempotency-Key, answer with an
- * ETag when the result is a versioned aggregate.
+ * validate every input (all bad fields at once), refuse writes to a resource another user has
+ * locked, honour If-Match and Idempotency-Key, answer with an ETag when the result is a versioned
+ * aggregate.
  */
 export class RoutePipeline {
   constructor(
     private readonly auth: Auth,
     private readonly idempotency: IdempotencyKeys,
+    private readonly locks: Pick<Locks, 'assertWritable'>,
   ) {}
 
   async run(route: RouteSpec, req: Request, res: Response): Promise<void> {
     const actor = route.access === 'public' ? undefined : await this.authenticate(req);
     if (actor && route.access !== 'public') authorize(actor, route.access);
     const call = this.validatedCall(route, req, res, actor);
+    const resource = resourceWrittenBy(route, call.params);
+    if (resource && actor) await this.locks.assertWritable(resource, actor.userId);
     const key = route.idempotent ? req.header('idempotency-key') : undefined;
     const execute = () => this.execute(route, call);
     const response =

@@ -1,8 +1,10 @@
 import type { RpcClient } from '@omni/messaging';
 import type { RouteSpec } from '../http/route.js';
+import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import { authRoutes } from './auth.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
+import { locksRoutes } from './locks.routes.js';
 import { ordersRoutes } from './orders.routes.js';
 import { paymentsRoutes } from './payments.routes.js';
 import { schedulingRoutes } from './scheduling.routes.js';
@@ -11,11 +13,12 @@ import { ticketsRoutes } from './tickets.routes.js';
 export interface RouteDependencies {
   readonly auth: Auth;
   readonly rpc: RpcClient;
+  readonly locks: Locks;
 }
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
-export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
-  return [
+export function allRoutes({ auth, rpc, locks }: RouteDependencies): RouteSpec[] {
+  const routes = [
     ...authRoutes(auth),
     ...inventoryRoutes(rpc),
     ...ordersRoutes(rpc),
@@ -23,4 +26,5 @@ export function allRoutes({ auth, rpc }: RouteDependencies): RouteSpec[] {
     ...schedulingRoutes(rpc),
     ...ticketsRoutes(rpc),
   ];
+  return [...routes, ...locksRoutes(auth, locks, routes)];
 }

@@ -1,0 +1,85 @@
+import { ForbiddenError, ValidationError } from '@omni/contracts';
+import { z } from 'zod';
+import { kindOf, mayWrite } from '../collaboration/resources.js';
+import type { LockHolder, Locks } from '../collaboration/locks.js';
+import { defineRoute, type RouteCall, type RouteSpec } from '../http/route.js';
+import type { Auth } from '../identity/auth.js';
+
+const Lock = z
+  .object({
+    id: z.uuid(),
+    resource: z.string(),
+    holder: z.object({ id: z.string(), name: z.string() }),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Lock' });
+const LockPath = z.object({ lockId: z.uuid() });
+const AcquireLockInput = z
+  .object({
+    resource: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('`<service>/<aggregate>/<id>`, e.g. `orders/order/0190…`'),
+  })
+  .meta({ id: 'AcquireLockInput' });
+
+/**
+ * Locks on resources (docs/collaboration.md). Anyone who may write a resource may lock it; the
+ * route pipeline then refuses everyone else's writes to it with 423.
+ */
+export function locksRoutes(auth: Auth, locks: Locks, writeRoutes: readonly RouteSpec[]): RouteSpec[] {
+  const holderOf = async ({ actor }: RouteCall): Promise<LockHolder> => {
+    const user = await auth.users.get(actor!.userId);
+    return { id: user.id, name: user.name };
+  };
+  return [
+    defineRoute({
+      operationId: 'acquireLock',
+      method: 'post',
+      path: '/locks',
+      tag: 'collaboration',
+      summary: 'Lock a resource for 30 s (renewable); another holder → 409 locked, with holder and expiresAt',
+      access: 'self',
+      body: AcquireLockInput,
+      response: Lock,
+      status: 201,
+      refusals: [{ status: 409, code: 'locked' }],
+      handle: async (call) => {
+        const { resource } = call.body;
+        const kind = kindOf(resource);
+        if (!kind) {
+          const message = 'must be <service>/<aggregate>/<id> of a resource the API writes, e.g. orders/order/<id>';
+          throw new ValidationError('The resource cannot be locked', [{ path: 'resource', message }]);
+        }
+        if (!mayWrite(call.actor!, kind, writeRoutes)) {
+          throw new ForbiddenError(`Your role may not write ${kind} resources, so it may not lock them`);
+        }
+        return locks.acquire(resource, await holderOf(call));
+      },
+    }),
+    defineRoute({
+      operationId: 'renewLock',
+      method: 'post',
+      path: '/locks/:lockId/renew',
+      tag: 'collaboration',
+      summary: 'Renew a lock you hold for another 30 s; an expired or released lock is 404',
+      access: 'self',
+      params: LockPath,
+      response: Lock,
+      status: 200,
+      handle: async (call) => locks.renew(call.params.lockId, await holderOf(call)),
+    }),
+    defineRoute({
+      operationId: 'releaseLock',
+      method: 'delete',
+      path: '/locks/:lockId',
+      tag: 'collaboration',
+      summary: 'Release a lock you hold',
+      access: 'self',
+      params: LockPath,
+      status: 204,
+      handle: async (call) => locks.release(call.params.lockId, await holderOf(call)),
+    }),
+  ];
+}
