@@ -21,11 +21,16 @@ const RESOURCE_OF_PARAM: Readonly<Record<string, string>> = {
 
 const RESOURCE_PATTERN = /^([a-z]+\/[a-z]+)\/([A-Za-z0-9_-]{1,100})$/;
 
+/** The kind of resource a write route changes (`orders/order`); undefined for reads and collection writes. */
+export function kindWrittenBy(route: RouteSpec): string | undefined {
+  const param = route.path.match(/:([A-Za-z]+)/)?.[1];
+  return route.method === 'get' || !param ? undefined : RESOURCE_OF_PARAM[param];
+}
+
 /** `orders/order/<id>` for `POST /orders/:orderId/cancel`; undefined for reads and collection writes. */
 export function resourceWrittenBy(route: RouteSpec, params: unknown): string | undefined {
-  if (route.method === 'get') return undefined;
+  const kind = kindWrittenBy(route);
   const param = route.path.match(/:([A-Za-z]+)/)?.[1];
-  const kind = param ? RESOURCE_OF_PARAM[param] : undefined;
   const id = param ? (params as Record<string, unknown> | undefined)?.[param] : undefined;
   return kind && typeof id === 'string' ? `${kind}/${id}` : undefined;
 }
@@ -39,10 +44,6 @@ export function kindOf(resource: string): string | undefined {
 /** Who may lock a resource: whoever may make at least one REST write to it. */
 export function mayWrite(actor: Actor, kind: string, routes: readonly RouteSpec[]): boolean {
   return routes.some(
-    (route) =>
-      route.method !== 'get' &&
-      route.access !== 'public' &&
-      RESOURCE_OF_PARAM[route.path.match(/:([A-Za-z]+)/)?.[1] ?? ''] === kind &&
-      isAllowed(actor, route.access),
+    (route) => route.access !== 'public' && kindWrittenBy(route) === kind && isAllowed(actor, route.access),
   );
 }

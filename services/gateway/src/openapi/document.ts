@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kindWrittenBy } from '../collaboration/resources.js';
 import type { RouteSpec } from '../http/route.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -35,6 +36,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     const path = route.path.replace(/:(\w+)/g, '{$1}');
     paths[path] = { ...paths[path], [route.method]: operation(route) };
   }
+  paths['/events'] = { get: EVENT_STREAM };
   return {
     openapi: '3.1.0',
     info: {
@@ -53,6 +55,29 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     },
   };
 }
+
+/** Served outside the route table (a stream, not a JSON answer), documented here with the rest. */
+const EVENT_STREAM: JsonSchema = {
+  operationId: 'streamEvents',
+  summary:
+    'Server-Sent Events: one subscription (same filters and rights as the WebSocket); id = stream sequence, ' +
+    'event = event type, data = CloudEvent; resume with Last-Event-ID or since; a keepalive comment every 15 s',
+  tags: ['realtime'],
+  security: [{ bearer: [] }],
+  parameters: [
+    { name: 'subject', in: 'query', required: true, schema: { type: 'string' }, description: 'e.g. inventory.>' },
+    { name: 'since', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+    { name: 'access_token', in: 'query', required: false, schema: { type: 'string' } },
+    { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+  ],
+  responses: {
+    '200': { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+    '400': { description: 'Bad filter or since' },
+    '401': { description: 'No or invalid access token' },
+    '403': { description: 'Your role may not read these events' },
+    '404': { description: 'No such service or stream' },
+  },
+};
 
 function operation(route: RouteSpec): JsonSchema {
   const parameters = [
@@ -100,6 +125,7 @@ function responsesOf(route: RouteSpec): Record<string, unknown> {
     responses[status] = problem(existing ? `${existing.description}, ${code}` : `Refused: ${code}`);
   }
   if (route.idempotent) responses['422'] ??= problem('Idempotency-Key reused with a different request');
+  if (kindWrittenBy(route)) responses['423'] = problem('Another user holds a lock on this resource: resource_locked');
   return responses;
 }
 
