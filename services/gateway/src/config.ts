@@ -34,6 +34,11 @@ export const GatewayEnv = z.object({
   SSE_KEEPALIVE_MS: z.coerce.number().int().positive().default(15_000),
   /** How long a lock lasts without a renewal (docs/collaboration.md); shorter only in tests. */
   LOCK_TTL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * How long a presence outlives its gateway's last heartbeat (every third of it): a dead replica's
+   * members are dropped within this (docs/collaboration.md).
+   */
+  PRESENCE_TTL_MS: z.coerce.number().int().min(1500).default(6_000),
   /** Browser origins that may call the API; none by default in production. */
   CORS_ORIGINS: z.string().optional(),
 });

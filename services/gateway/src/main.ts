@@ -15,6 +15,7 @@ import express from 'express';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { Locks } from './collaboration/locks.js';
+import { Presence } from './collaboration/presence.js';
 import { GatewayEnv } from './config.js';
 import { RoutePipeline } from './http/pipeline.js';
 import { IdempotencyKeys } from './http/idempotency.js';
@@ -109,14 +110,18 @@ async function main(): Promise<void> {
   SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject);
   await app.listen(config.PORT);
   shutdown.onShutdown('stop taking HTTP requests', () => app.close());
+  const presence = await Presence.open(nats, config.PRESENCE_TTL_MS, logger);
   const bridge = startRealtimeBridge({
     server: app.getHttpServer(),
     nats,
     feeds,
     authenticate: (token) => auth.authenticate(token),
+    presence,
+    nameOf: async (actor) => (await users.get(actor.userId)).name,
     logger,
     limits: realtimeLimits,
   });
+  shutdown.onShutdown('leave every presence of this replica', () => presence.close());
   shutdown.onShutdown('close WebSockets', () => bridge.close());
   logger.info(
     { port: config.PORT, pid: process.pid },

@@ -65,13 +65,22 @@ const EVENT_STREAM: JsonSchema = {
   tags: ['realtime'],
   security: [{ bearer: [] }],
   parameters: [
-    { name: 'subject', in: 'query', required: true, schema: { type: 'string' }, description: 'e.g. inventory.>' },
+    {
+      name: 'subject',
+      in: 'query',
+      required: true,
+      schema: { type: 'string' },
+      description: 'e.g. inventory.>',
+    },
     { name: 'since', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
     { name: 'access_token', in: 'query', required: false, schema: { type: 'string' } },
     { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
   ],
   responses: {
-    '200': { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+    '200': {
+      description: 'The event stream',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    },
     '400': { description: 'Bad filter or since' },
     '401': { description: 'No or invalid access token' },
     '403': { description: 'Your role may not read these events' },
@@ -125,7 +134,8 @@ function responsesOf(route: RouteSpec): Record<string, unknown> {
     responses[status] = problem(existing ? `${existing.description}, ${code}` : `Refused: ${code}`);
   }
   if (route.idempotent) responses['422'] ??= problem('Idempotency-Key reused with a different request');
-  if (kindWrittenBy(route)) responses['423'] = problem('Another user holds a lock on this resource: resource_locked');
+  if (kindWrittenBy(route))
+    responses['423'] = problem('Another user holds a lock on this resource: resource_locked');
   return responses;
 }
 

@@ -4,6 +4,7 @@ import { wsConnections, wsDrops } from '@omni/service-kit';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Presence } from '../collaboration/presence.js';
 import type { LiveFeeds } from './feeds.js';
 import { RealtimeSession, type SessionLimits } from './session.js';
 
@@ -12,6 +13,8 @@ export interface BridgeOptions {
   readonly nats: NatsConnection;
   readonly feeds: LiveFeeds;
   readonly authenticate: (token: string) => Promise<Actor>;
+  readonly presence: Presence;
+  readonly nameOf: (actor: Actor) => Promise<string>;
   readonly logger: Logger;
   readonly limits?: Partial<SessionLimits & { maxFrameBytes: number; heartbeatMs: number }>;
 }
@@ -22,6 +25,7 @@ export interface Bridge {
 
 const DEFAULTS = {
   maxSubscriptions: 50,
+  maxPresence: 20,
   maxBufferedBytes: 1024 * 1024,
   maxPendingEvents: 10_000,
   maxFrameBytes: 64 * 1024,
@@ -37,6 +41,8 @@ export function startRealtimeBridge({
   nats,
   feeds,
   authenticate,
+  presence,
+  nameOf,
   logger,
   limits = {},
 }: BridgeOptions): Bridge {
@@ -59,6 +65,8 @@ export function startRealtimeBridge({
       logger,
       limits: settings,
       onSlowConsumer: () => wsDrops.inc(),
+      presence,
+      nameOf,
     });
     let alive = true;
     ws.on('pong', () => (alive = true));

@@ -1,5 +1,8 @@
 import type { Actor } from '@omni/contracts';
 import type { WebSocket } from 'ws';
+import { kindOf } from '../collaboration/resources.js';
+import type { Presence, PresenceListener } from '../collaboration/presence.js';
+import { streamAccess } from './stream-access.js';
 import {
   EventSubscription,
   isRefusal,
@@ -12,14 +15,25 @@ export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
 export interface SessionLimits extends SubscriptionLimits {
   readonly maxSubscriptions: number;
+  /** Resources one socket may be present on at once. */
+  readonly maxPresence: number;
 }
 
 export interface SessionDependencies extends SubscriptionEngine {
   readonly limits: SessionLimits;
   readonly onSlowConsumer: () => void;
+  readonly presence: Presence;
+  /** The name other members see. */
+  readonly nameOf: (actor: Actor) => Promise<string>;
 }
 
-type ClientFrame = { op?: unknown; id?: unknown; subject?: unknown; since?: unknown };
+type ClientFrame = { op?: unknown; id?: unknown; subject?: unknown; since?: unknown; resource?: unknown };
+
+interface Membership {
+  readonly resource: string;
+  readonly listener: PresenceListener;
+  readonly key: Promise<string | undefined>;
+}
 
 /**
  * One WebSocket (CONTRACT §7 in docs/realtime.md): its frames and its subscriptions. What a
@@ -28,6 +42,7 @@ type ClientFrame = { op?: unknown; id?: unknown; subject?: unknown; since?: unkn
  */
 export class RealtimeSession {
   private readonly subscriptions = new Map<string, EventSubscription>();
+  private readonly memberships = new Map<string, Membership>();
   private closed = false;
 
   constructor(
@@ -50,13 +65,53 @@ export class RealtimeSession {
       typeof frame.id === 'string' && frame.id.length > 0 && frame.id.length <= 100 ? frame.id : undefined;
     if (frame.op === 'subscribe') return this.subscribe(id, frame.subject, frame.since);
     if (frame.op === 'unsubscribe') return this.unsubscribe(id);
-    return this.error(id, 'bad_request', 'op must be subscribe, unsubscribe or ping');
+    if (frame.op === 'join') return this.join(id, frame.resource);
+    if (frame.op === 'leave') return this.leave(id);
+    return this.error(id, 'bad_request', 'op must be subscribe, unsubscribe, join, leave or ping');
   }
 
   close(): void {
     this.closed = true;
     for (const subscription of this.subscriptions.values()) subscription.close();
     this.subscriptions.clear();
+    for (const id of [...this.memberships.keys()]) this.leave(id);
+  }
+
+  /** Presence on a resource (docs/collaboration.md): for whoever may read its events. */
+  private join(id: string | undefined, resource: unknown): void {
+    if (!id)
+      return this.error(undefined, 'bad_request', 'join needs an id (a string of 1 to 100 characters)');
+    if (this.memberships.has(id)) return this.error(id, 'bad_request', `presence ${id} exists already`);
+    if (this.memberships.size >= this.deps.limits.maxPresence) {
+      const message = `at most ${this.deps.limits.maxPresence} resources per socket`;
+      return this.error(id, 'too_many_subscriptions', message);
+    }
+    const kind = typeof resource === 'string' ? kindOf(resource) : undefined;
+    if (!kind) return this.error(id, 'bad_request', 'resource must be <service>/<aggregate>/<id>');
+    const [service, aggregate, aggregateId] = (resource as string).split('/');
+    if (!streamAccess(this.actor, service!, `${service}.${aggregate}.${aggregateId}.>`).allowed) {
+      return this.error(id, 'forbidden', `your role may not read ${kind} resources`);
+    }
+    const listener: PresenceListener = (users) => this.send({ op: 'presence', id, resource, users });
+    const key = this.deps
+      .nameOf(this.actor)
+      .then((name) => this.deps.presence.join(resource as string, { id: this.actor.userId, name }, listener))
+      .catch((error: unknown) => {
+        this.deps.logger.warn({ err: error }, 'presence join failed');
+        this.memberships.delete(id);
+        this.error(id, 'bad_request', 'could not join');
+        return undefined;
+      });
+    this.memberships.set(id, { resource: resource as string, listener, key });
+  }
+
+  private leave(id: string | undefined): void {
+    const membership = id ? this.memberships.get(id) : undefined;
+    if (!id || !membership) return this.error(id, 'not_found', `no presence ${id ?? ''}`);
+    this.memberships.delete(id);
+    void membership.key.then((key) =>
+      key ? this.deps.presence.leave(membership.resource, key, membership.listener) : undefined,
+    );
   }
 
   private async subscribe(id: string | undefined, filter: unknown, since: unknown): Promise<void> {

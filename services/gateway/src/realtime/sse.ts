@@ -62,7 +62,9 @@ async function serve(req: Request, res: Response, options: EventStreamOptions): 
       keepalive = setInterval(() => res.write(': keepalive\n\n'), options.keepaliveMs);
     },
     event: (message) =>
-      res.write(`id: ${message.seq}\nevent: ${message.event.type}\ndata: ${JSON.stringify(message.event)}\n\n`),
+      res.write(
+        `id: ${message.seq}\nevent: ${message.event.type}\ndata: ${JSON.stringify(message.event)}\n\n`,
+      ),
     bufferedBytes: () => res.writableLength,
     // The client reconnects with Last-Event-ID: cutting it off bounds what one reader costs.
     overflow: () => res.destroy(),
@@ -80,7 +82,8 @@ async function authenticate(req: Request, options: EventStreamOptions): Promise<
   const query = req.query['access_token'];
   const token = header ?? (typeof query === 'string' ? query : undefined);
   try {
-    if (!token) throw new UnauthorizedError('Send an access token: Authorization: Bearer <token> or ?access_token=');
+    if (!token)
+      throw new UnauthorizedError('Send an access token: Authorization: Bearer <token> or ?access_token=');
     return await options.authenticate(token);
   } catch (error) {
     sendProblem(

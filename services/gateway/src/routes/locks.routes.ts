@@ -16,11 +16,7 @@ const Lock = z
 const LockPath = z.object({ lockId: z.uuid() });
 const AcquireLockInput = z
   .object({
-    resource: z
-      .string()
-      .min(1)
-      .max(200)
-      .describe('`<service>/<aggregate>/<id>`, e.g. `orders/order/0190…`'),
+    resource: z.string().min(1).max(200).describe('`<service>/<aggregate>/<id>`, e.g. `orders/order/0190…`'),
   })
   .meta({ id: 'AcquireLockInput' });
 
@@ -49,7 +45,8 @@ export function locksRoutes(auth: Auth, locks: Locks, writeRoutes: readonly Rout
         const { resource } = call.body;
         const kind = kindOf(resource);
         if (!kind) {
-          const message = 'must be <service>/<aggregate>/<id> of a resource the API writes, e.g. orders/order/<id>';
+          const message =
+            'must be <service>/<aggregate>/<id> of a resource the API writes, e.g. orders/order/<id>';
           throw new ValidationError('The resource cannot be locked', [{ path: 'resource', message }]);
         }
         if (!mayWrite(call.actor!, kind, writeRoutes)) {

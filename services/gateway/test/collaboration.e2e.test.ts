@@ -10,6 +10,8 @@ import {
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
 import { signInAsAdmin, signInWithRoles, unique, type ProblemBody } from './helpers.js';
 
 /** Short enough to watch a lock expire, long enough for a few requests on a busy machine. */
@@ -53,13 +55,13 @@ beforeAll(async () => {
 }, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
-  if (secondGateway && secondGateway.exitCode === null) {
+  if (secondGateway && secondGateway.exitCode === null && secondGateway.signalCode === null) {
     const exited = new Promise((resolve) => secondGateway.once('exit', resolve));
     secondGateway.kill('SIGTERM');
     await exited;
   }
   await system?.stop();
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 /** The same user, signed in through the second replica. */
 function onSecondGateway(client: OmniClient): OmniClient {
@@ -147,5 +149,103 @@ describe('refusals', () => {
     const malformed = await lock(accountant, 'the whole database');
     expect(malformed.response.status).toBe(400);
     expect(malformed.error).toMatchObject({ errors: [expect.objectContaining({ path: 'resource' })] });
+  });
+});
+
+interface PresenceFrame {
+  readonly op: 'presence';
+  readonly id: string;
+  readonly resource: string;
+  readonly users: { id: string; name: string; since: string }[];
+}
+
+/** A WebSocket on one gateway that records every frame. */
+async function socketOn(baseUrl: string, client: OmniClient) {
+  const socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/ws?access_token=${client.accessToken!}`);
+  const frames: Record<string, unknown>[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>));
+  await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
+  const send = (frame: object) => socket.send(JSON.stringify(frame));
+  const latestPresence = () =>
+    frames.filter((f): f is PresenceFrame & Record<string, unknown> => f['op'] === 'presence').at(-1);
+  const presentNames = () =>
+    latestPresence()
+      ?.users.map((u) => u.name)
+      .sort();
+  return { socket, frames, send, latestPresence, presentNames };
+}
+
+/** A signed-in sales user with this display name. */
+async function salesUser(name: string): Promise<OmniClient> {
+  const email = `${unique(name.toLowerCase())}@omni.test`;
+  ok(
+    await admin.http.POST('/users', {
+      body: { email, name, password: 'correct horse battery', roles: ['sales'] },
+    }),
+  );
+  const client = new OmniClient({ baseUrl: system.baseUrl });
+  await client.login(email, 'correct horse battery');
+  return client;
+}
+
+describe('presence on an order', () => {
+  it('three users on two gateways see each other; a closed socket is seen leaving within 10 s', async () => {
+    const resource = `orders/order/${randomUUID()}`;
+    const [ann, ben, cat] = await Promise.all([salesUser('Ann'), salesUser('Ben'), salesUser('Cat')]);
+    const a = await socketOn(system.baseUrl, ann!);
+    const b = await socketOn(system.baseUrl, ben!);
+    const c = await socketOn(secondBaseUrl, cat!);
+    for (const member of [a, b, c]) member.send({ op: 'join', id: 'p', resource });
+
+    for (const member of [a, b, c]) {
+      await eventually(() => expect(member.presentNames()).toEqual(['Ann', 'Ben', 'Cat']));
+      expect(member.latestPresence()).toMatchObject({ op: 'presence', id: 'p', resource });
+    }
+
+    c.socket.terminate();
+    for (const member of [a, b]) {
+      await eventually(() => expect(member.presentNames()).toEqual(['Ann', 'Ben']), { timeoutMs: 10_000 });
+    }
+    b.send({ op: 'leave', id: 'p' });
+    await eventually(() => expect(a.presentNames()).toEqual(['Ann']), { timeoutMs: 10_000 });
+    a.socket.close();
+    b.socket.close();
+  });
+
+  it('refuses what the role may not read, malformed resources and more than 20 resources per socket', async () => {
+    const staff = await signInWithRoles(system, admin, ['staff']);
+    const s = await socketOn(system.baseUrl, staff);
+    s.send({ op: 'join', id: 'order', resource: `orders/order/${randomUUID()}` });
+    s.send({ op: 'join', id: 'bad', resource: 'everything' });
+    for (let i = 0; i < 21; i++)
+      s.send({ op: 'join', id: `p${i}`, resource: `inventory/product/${randomUUID()}` });
+    await eventually(() => {
+      expect(s.frames).toContainEqual(
+        expect.objectContaining({ op: 'error', id: 'order', code: 'forbidden' }),
+      );
+      expect(s.frames).toContainEqual(
+        expect.objectContaining({ op: 'error', id: 'bad', code: 'bad_request' }),
+      );
+      expect(s.frames).toContainEqual(
+        expect.objectContaining({ op: 'error', id: 'p20', code: 'too_many_subscriptions' }),
+      );
+    });
+    await eventually(() => expect(s.frames.filter((f) => f['op'] === 'presence')).toHaveLength(20));
+    s.socket.close();
+  });
+
+  // Last: it kills the second gateway.
+  it('drops the members of a gateway that dies within 10 s', async () => {
+    const resource = `orders/order/${randomUUID()}`;
+    const [ann, cat] = await Promise.all([salesUser('Ann'), salesUser('Cat')]);
+    const a = await socketOn(system.baseUrl, ann!);
+    const c = await socketOn(secondBaseUrl, cat!);
+    a.send({ op: 'join', id: 'p', resource });
+    c.send({ op: 'join', id: 'p', resource });
+    await eventually(() => expect(a.presentNames()).toEqual(['Ann', 'Cat']));
+
+    secondGateway.kill('SIGKILL');
+    await eventually(() => expect(a.presentNames()).toEqual(['Ann']), { timeoutMs: 10_000 });
+    a.socket.close();
   });
 });
