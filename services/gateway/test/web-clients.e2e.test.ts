@@ -1,0 +1,115 @@
+import { ok, type OmniClient } from '@omni/client';
+import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { problemOf, raw, signInAsAdmin, unique } from './helpers.js';
+
+// What browsers and web apps rely on beyond the typed client: exact replays, readable conflicts.
+
+let system: RunningSystem;
+let admin: OmniClient;
+
+beforeAll(async () => {
+  system = await startSystem();
+  admin = await signInAsAdmin(system);
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+async function stockedProduct(quantity: number) {
+  const location = ok(
+    await admin.http.POST('/inventory/locations', { body: { code: unique('WEB'), name: 'Shop' } }),
+  );
+  const product = ok(
+    await admin.http.POST('/inventory/products', {
+      body: { sku: unique('WEB'), name: 'Lamp', price: eur(500) },
+    }),
+  );
+  ok(
+    await admin.http.POST('/inventory/products/{productId}/receipts', {
+      params: { path: { productId: product.id } },
+      body: { locationId: location.id, quantity },
+    }),
+  );
+  return { location, product };
+}
+
+const postTwice = async (path: string, key: string, body: unknown) => {
+  const send = () =>
+    raw(system, path, {
+      method: 'POST',
+      token: admin.accessToken!,
+      headers: { 'Idempotency-Key': key },
+      body: JSON.stringify(body),
+    });
+  const first = await send();
+  const replay = await send();
+  return { first, firstText: await first.text(), replay, replayText: await replay.text() };
+};
+
+describe('a repeated Idempotency-Key', () => {
+  it('replays a receipt byte for byte', async () => {
+    const { location, product } = await stockedProduct(1);
+    const { first, firstText, replay, replayText } = await postTwice(
+      `/inventory/products/${product.id}/receipts`,
+      unique('receipt'),
+      { locationId: location.id, quantity: 3, reference: 'PO-7' },
+    );
+    expect(first.status).toBe(201);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotency-replayed')).toBe('true');
+    expect(replay.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(replayText).toBe(firstText);
+  });
+
+  it('replays a payment byte for byte', async () => {
+    const { location, product } = await stockedProduct(5);
+    const order = ok(
+      await admin.http.POST('/orders', {
+        body: {
+          customer: { name: 'Ada' },
+          locationId: location.id,
+          lines: [{ productId: product.id, quantity: 1 }],
+        },
+      }),
+    );
+    const key = unique('payment');
+    const body = { orderId: order.id, amount: eur(500), method: 'card', reference: 'card-42' };
+    // Payments learns of the order from events: wait until it accepts the payment at all.
+    const { first, firstText, replay, replayText } = await eventually(async () => {
+      const answers = await postTwice('/payments', key, body);
+      expect(answers.first.status).toBe(201);
+      return answers;
+    });
+    expect(first.status).toBe(201);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotency-replayed')).toBe('true');
+    expect(replayText).toBe(firstText);
+  });
+});
+
+describe('a write with a stale If-Match', () => {
+  it('is refused with 412 in the client’s words, naming no stream', async () => {
+    const { product } = await stockedProduct(1);
+    const read = await raw(system, `/inventory/products/${product.id}`, { token: admin.accessToken! });
+    const etag = read.headers.get('etag')!;
+    const rename = (name: string) =>
+      raw(system, `/inventory/products/${product.id}`, {
+        method: 'PATCH',
+        token: admin.accessToken!,
+        headers: { 'If-Match': etag },
+        body: JSON.stringify({ name }),
+      });
+    // Both were read at the same version; whichever lands second finds the product changed.
+    const answers = await Promise.all([rename('Desk lamp'), rename('Floor lamp')]);
+    const refused = answers.find((answer) => answer.status !== 200);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    const problem = await problemOf(refused!);
+    expect(problem.code).toBe('precondition_failed');
+    expect(problem.detail).not.toMatch(/stream/i);
+    expect(problem.detail).not.toContain(`product-${product.id}`);
+    expect(problem.detail).not.toContain(product.id);
+  });
+});
