@@ -1,14 +1,18 @@
 import { ok, type OmniClient } from '@omni/client';
 import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import WebSocket from 'ws';
 import { problemOf, raw, signInAsAdmin, unique } from './helpers.js';
 
-// What browsers and web apps rely on beyond the typed client: exact replays, readable conflicts.
+// What browsers and web apps rely on beyond the typed client: exact replays, readable conflicts, CORS.
+
+const APP = 'https://app.omni.test';
+const STRANGER = 'https://evil.example';
 
 let system: RunningSystem;
 let admin: OmniClient;
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({ env: { CORS_ORIGINS: `${APP}, http://localhost:5173` } });
   admin = await signInAsAdmin(system);
 });
 
@@ -111,5 +115,75 @@ describe('a write with a stale If-Match', () => {
     expect(problem.detail).not.toMatch(/stream/i);
     expect(problem.detail).not.toContain(`product-${product.id}`);
     expect(problem.detail).not.toContain(product.id);
+  });
+});
+
+describe('CORS', () => {
+  const products = (headers: Record<string, string>) =>
+    fetch(`${system.baseUrl}/api/v1/inventory/products`, {
+      headers: { authorization: `Bearer ${admin.accessToken!}`, ...headers },
+    });
+
+  it('answers a preflight from an allowed origin with our methods and headers', async () => {
+    const preflight = await fetch(`${system.baseUrl}/api/v1/inventory/products`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: APP,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, idempotency-key, if-match',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
+    const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase().split(',');
+    expect(allowed).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'idempotency-key', 'if-match']),
+    );
+  });
+
+  it('lets an allowed origin read the answer and the headers a client needs', async () => {
+    const answer = await products({ origin: 'http://localhost:5173' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const exposed = answer.headers.get('access-control-expose-headers')!.toLowerCase().split(',');
+    expect(exposed).toEqual(expect.arrayContaining(['x-trace-id', 'etag', 'idempotency-replayed']));
+    expect(answer.headers.get('vary')).toMatch(/origin/i);
+  });
+
+  it('gives an origin not listed no CORS header at all', async () => {
+    const answer = await products({ origin: STRANGER });
+    const corsHeaders = [...answer.headers.keys()].filter((name) => name.startsWith('access-control-'));
+    expect(corsHeaders).toEqual([]);
+    const preflight = await fetch(`${system.baseUrl}/api/v1/inventory/products`, {
+      method: 'OPTIONS',
+      headers: { origin: STRANGER, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  /** The HTTP status the gateway answers a WebSocket upgrade with (101 when it opens). */
+  const upgradeStatus = (origin?: string) =>
+    new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(`${system.baseUrl.replace('http', 'ws')}/ws`, {
+        headers: { authorization: `Bearer ${admin.accessToken!}` },
+        ...(origin ? { origin } : {}),
+      });
+      socket.once('open', () => {
+        socket.close();
+        resolve(101);
+      });
+      socket.once('unexpected-response', (_request, response) => {
+        resolve(response.statusCode ?? 0);
+        socket.terminate();
+      });
+      socket.once('error', reject);
+    });
+
+  it('refuses a WebSocket from a page on another origin, accepts an allowed one and non-browsers', async () => {
+    expect(await upgradeStatus(STRANGER)).toBe(403);
+    expect(await upgradeStatus(APP)).toBe(101);
+    expect(await upgradeStatus()).toBe(101);
   });
 });
