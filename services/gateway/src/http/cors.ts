@@ -1,8 +1,10 @@
+import { ForbiddenError } from '@omni/contracts';
 import cors, { type CorsOptions } from 'cors';
 import type { RequestHandler } from 'express';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
+import { endWithProblem } from './problems.js';
 
 /** Where a web app runs during development (Vite, then Next.js/CRA); production lists none by default. */
 export const DEVELOPMENT_ORIGINS = ['http://localhost:5173', 'http://localhost:3000'] as const;
@@ -89,15 +91,10 @@ export function refuseUpgradesFromOtherOrigins(server: Server, origins: Readonly
 }
 
 function refuseForbidden(socket: Duplex): void {
-  const body = JSON.stringify({
-    type: 'https://omni.dev/problems/origin_not_allowed',
-    title: 'Forbidden',
-    status: 403,
-    detail: 'Pages on this origin may not open the WebSocket; the gateway lists allowed ones in CORS_ORIGINS',
-    code: 'origin_not_allowed',
-    errors: [],
-  });
-  socket.end(
-    `HTTP/1.1 403 Forbidden\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  endWithProblem(
+    socket,
+    new ForbiddenError(
+      'Pages on this origin may not open the WebSocket; the gateway lists allowed ones in CORS_ORIGINS',
+    ),
   );
 }
