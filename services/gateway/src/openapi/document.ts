@@ -27,7 +27,7 @@ const PROBLEM: JsonSchema = {
 };
 
 /**
- * OpenAPI 3.1 generated from the route table and the zod contracts (ARCHITECTURE §6): the schemas
+ * OpenAPI 3.1 generated from the route table and the zod contracts (docs/architecture.md): the schemas
  * are the ones requests are validated with, so the document cannot drift from the code.
  */
 export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): JsonSchema {
