@@ -70,14 +70,17 @@ describe('a repeated Idempotency-Key', () => {
 
   it('replays a payment byte for byte', async () => {
     const { location, product } = await stockedProduct(5);
-    const order = ok(
-      await admin.http.POST('/orders', {
-        body: {
-          customer: { name: 'Ada' },
-          locationId: location.id,
-          lines: [{ productId: product.id, quantity: 1 }],
-        },
-      }),
+    // Orders learns the catalogue from inventory's events: retry until it knows the product.
+    const order = await eventually(async () =>
+      ok(
+        await admin.http.POST('/orders', {
+          body: {
+            customer: { name: 'Ada' },
+            locationId: location.id,
+            lines: [{ productId: product.id, quantity: 1 }],
+          },
+        }),
+      ),
     );
     const key = unique('payment');
     const body = { orderId: order.id, amount: eur(500), method: 'card', reference: 'card-42' };
