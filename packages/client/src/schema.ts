@@ -972,10 +972,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List incident types by code */
+        /**
+         * List incident types by code
+         * @description Every incident type, ordered by code, to offer when opening an incident.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["listIncidentTypes"];
         put?: never;
-        /** Create an incident type with the priority its incidents get by default */
+        /**
+         * Create an incident type with the priority its incidents get by default
+         * @description A kind of incident (e.g. a broken till) with the priority its incidents get when they name it and omit `priority`. Its `code` is unique: a second one is 409 `duplicate_incident_type_code`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["createIncidentType"];
         delete?: never;
         options?: never;
@@ -990,10 +1000,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tickets newest first: all of them for admin, manager, clerk; for others those they reported or are assigned to */
+        /**
+         * List tickets newest first: all of them for admin, manager, clerk; for others those they reported or are assigned to
+         * @description Tickets, newest first, a page at a time, filtered by status, kind, priority, assignee, facility, breached SLA or text (`q`). Admin, manager and clerk see every ticket; everyone else only the tickets they reported or are assigned to.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["listTickets"];
         put?: never;
-        /** Open an incident (INC-n) or service ticket (SRV-n); its SLA clock starts */
+        /**
+         * Open an incident (INC-n) or service ticket (SRV-n); its SLA clock starts
+         * @description Opens a ticket with status `open`, numbered `INC-n` for incidents and `SRV-n` for service tickets: consecutive, without gaps or duplicates even when opened concurrently. `slaDueAt` is the opening time plus the SLA of its priority. An unknown incident type is 422 `unknown_incident_type`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["openTicket"];
         delete?: never;
         options?: never;
@@ -1008,14 +1028,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A ticket with its history and the comments the caller may read */
+        /**
+         * A ticket with its history and the comments the caller may read
+         * @description One ticket with every transition (status, when, by whom, why) and its comments; internal comments are left out for those who may not read them. A ticket the caller may not see is 404.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["getTicket"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change title, description or priority (a new priority recomputes slaDueAt from the opening) */
+        /**
+         * Change title, description or priority (a new priority recomputes slaDueAt from the opening)
+         * @description Changes title, description or priority: the reporter while it is `open`, its assignee, admin or manager until it is resolved (else 403). A new priority recomputes `slaDueAt` from the opening time. With `If-Match`, a ticket changed since you read it is 412.
+         *
+         *     Who may call it: any signed-in user.
+         */
         patch: operations["updateTicket"];
         trace?: never;
     };
@@ -1028,7 +1058,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Comment on a ticket; internal comments are for admin, manager and the assignee */
+        /**
+         * Comment on a ticket; internal comments are for admin, manager and the assignee
+         * @description Adds a comment. `internal: true` hides it from everyone but admin, manager and the assignee. Anyone who may see the ticket may comment.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["commentOnTicket"];
         delete?: never;
         options?: never;
@@ -1045,7 +1080,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign a staff member known from scheduling */
+        /**
+         * Assign a staff member known from scheduling
+         * @description Assigns a ticket to a staff member known from scheduling (else 422 `unknown_staff`); it moves to `assigned`. A move the workflow does not allow from the current status is 409 `invalid_transition`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["assignTicket"];
         delete?: never;
         options?: never;
@@ -1062,7 +1102,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start work on an assigned ticket (its assignee, admin, manager) */
+        /**
+         * Start work on an assigned ticket (its assignee, admin, manager)
+         * @description Starts work: `assigned` → `in_progress`, by its assignee, admin or manager. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["startTicket"];
         delete?: never;
         options?: never;
@@ -1079,7 +1124,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Put a ticket on hold: its SLA clock stops */
+        /**
+         * Put a ticket on hold: its SLA clock stops
+         * @description Puts a ticket in progress on hold with a reason. The SLA clock stops while it is held. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["holdTicket"];
         delete?: never;
         options?: never;
@@ -1096,7 +1146,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume a held ticket: slaDueAt moves later by the time held */
+        /**
+         * Resume a held ticket: slaDueAt moves later by the time held
+         * @description Resumes a held ticket: back to `in_progress`, and `slaDueAt` moves later by the time it was held. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["resumeTicket"];
         delete?: never;
         options?: never;
@@ -1113,7 +1168,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a ticket in progress */
+        /**
+         * Resolve a ticket in progress
+         * @description Resolves a ticket in progress with a resolution; its SLA is met if this happens before `slaDueAt`. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["resolveTicket"];
         delete?: never;
         options?: never;
@@ -1130,7 +1190,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a resolved ticket (back to in_progress) */
+        /**
+         * Reopen a resolved ticket (back to in_progress)
+         * @description Reopens a resolved ticket with a reason: back to `in_progress`. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["reopenTicket"];
         delete?: never;
         options?: never;
@@ -1147,7 +1212,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a resolved ticket */
+        /**
+         * Close a resolved ticket
+         * @description Closes a resolved ticket for good. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["closeTicket"];
         delete?: never;
         options?: never;
@@ -1164,7 +1234,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a ticket before it is resolved (its reporter, admin, manager) */
+        /**
+         * Cancel a ticket before it is resolved (its reporter, admin, manager)
+         * @description Cancels a ticket that is not resolved yet, by its reporter, admin or manager. A resolved or closed ticket is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["cancelTicket"];
         delete?: never;
         options?: never;
