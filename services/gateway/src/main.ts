@@ -15,6 +15,7 @@ import express from 'express';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { GatewayEnv } from './config.js';
+import { allowedOrigins, corsMiddleware, refuseUpgradesFromOtherOrigins } from './http/cors.js';
 import { RoutePipeline } from './http/pipeline.js';
 import { IdempotencyKeys } from './http/idempotency.js';
 import { ProblemFilter, problemMiddleware } from './http/problems.js';
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are aggregate versions, set by the pipeline
   app.use(traceIdMiddleware);
+  const origins = allowedOrigins(config.CORS_ORIGINS, production);
+  app.use(corsMiddleware(origins));
   const parseJson = express.json({ limit: '1mb' });
   const reportProblem = problemMiddleware(logger);
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
   );
   app.useGlobalFilters(new ProblemFilter(logger));
   SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject);
+  refuseUpgradesFromOtherOrigins(app.getHttpServer(), origins);
   await app.listen(config.PORT);
   shutdown.onShutdown('stop taking HTTP requests', () => app.close());
   const bridge = startRealtimeBridge({

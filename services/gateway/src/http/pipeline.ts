@@ -45,8 +45,8 @@ export class RoutePipeline {
           );
     for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
     if (response.replayed) res.setHeader('Idempotency-Replayed', 'true');
-    if (response.status === 204) res.status(204).end();
-    else res.status(response.status).json(response.body);
+    if (response.body === undefined) res.status(response.status).end();
+    else res.status(response.status).type('json').send(response.body);
   }
 
   private async execute(route: RouteSpec, call: RouteCall): Promise<StoredResponse> {
@@ -55,7 +55,8 @@ export class RoutePipeline {
     return {
       status: route.status,
       headers: typeof version === 'number' ? { ETag: `"${version}"` } : {},
-      body,
+      // Serialised once here, so the stored replay and the first answer are the same bytes.
+      body: route.status === 204 ? undefined : JSON.stringify(body ?? null),
     };
   }
 
