@@ -85,6 +85,20 @@ describe('OMNI_REPLICAS=inventory=2,gateway=2', () => {
     }
   });
 
+  it('serves the AsyncAPI document and the events page it renders', async () => {
+    const document = (await (await fetch(`${system.gatewayUrl(1)}/api/v1/asyncapi.json`)).json()) as {
+      asyncapi: string;
+      channels: Record<string, { address: string }>;
+    };
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(document.channels.inventory_product_stock_received?.address).toBe(
+      'inventory.product.{aggregateId}.stock_received',
+    );
+    const page = await fetch(`${system.baseUrl}/api/docs/events`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('ticketing.ticket.{aggregateId}.opened');
+  });
+
   it(`${RECEIPTS} receipts over both gateways on ${PRODUCTS} products all commit once each`, async () => {
     const { location, products } = await stockedProducts(PRODUCTS);
     const answers = await receiveAll(
