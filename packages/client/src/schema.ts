@@ -1075,8 +1075,7 @@ export interface components {
             orderId: string;
             /** @enum {string} */
             status: "confirmed" | "rejected" | "released" | "committed";
-            /** Format: uuid */
-            locationId: string;
+            locationId: string | null;
             lines: {
                 /** Format: uuid */
                 productId: string;
