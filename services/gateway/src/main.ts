@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { buildAsyncApiDocument } from '@omni/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
       apiController: controllerForRoutes(routes, new RoutePipeline(auth, new IdempotencyKeys(pool))),
       checkServices: () => checkServices(rpc, config.OMNI_SERVICES, 1500),
       openApiDocument,
+      asyncApiDocument: buildAsyncApiDocument(version),
       metricsText,
     }),
     { bodyParser: false, logger: false },
