@@ -14,6 +14,7 @@ import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
 import { authorize } from './policy.js';
 import type { RouteCall, RouteSpec } from './route.js';
 import { traceIdOf } from './trace-id.js';
+import { httpRequestDuration } from '@omni/service-kit';
 
 /**
  * Runs one REST call through the same steps for every route: authenticate, authorise by role,
@@ -27,6 +28,7 @@ export class RoutePipeline {
   ) {}
 
   async run(route: RouteSpec, req: Request, res: Response): Promise<void> {
+    observeDuration(route, res);
     const actor = route.access === 'public' ? undefined : await this.authenticate(req);
     if (actor && route.access !== 'public') authorize(actor, route.access);
     const call = this.validatedCall(route, req, res, actor);
@@ -106,4 +108,10 @@ function parseIfMatch(header: string | undefined): number | undefined {
   if (version === undefined)
     throw new PreconditionFailedError('If-Match must be an ETag this API gave out, e.g. "3"');
   return Number(version);
+}
+
+/** `omni_http_request_duration_seconds` by operation and status, whatever the answer (problems too). */
+function observeDuration(route: RouteSpec, res: Response): void {
+  const stop = httpRequestDuration.startTimer({ operation: route.operationId });
+  res.once('finish', () => stop({ status: String(res.statusCode) }));
 }
