@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CorsOriginsSetting } from './http/cors.js';
 
 /** The gateway's own settings, on top of service-kit's (DATABASE_URL, NATS_URL, LOG_LEVEL, ...). */
 export const GatewayEnv = z.object({
@@ -39,7 +40,7 @@ export const GatewayEnv = z.object({
    * members are dropped within this (docs/collaboration.md).
    */
   PRESENCE_TTL_MS: z.coerce.number().int().min(1500).default(6_000),
-  /** Browser origins that may call the API; none by default in production. */
-  CORS_ORIGINS: z.string().optional(),
+  /** Origins whose pages may call the API and open /ws; unset: the development ones, none in production. */
+  CORS_ORIGINS: CorsOriginsSetting.optional(),
 });
 export type GatewayEnv = z.infer<typeof GatewayEnv>;

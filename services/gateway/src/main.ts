@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { buildAsyncApiDocument } from '@omni/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -17,6 +18,7 @@ import { AppModule } from './app.module.js';
 import { Locks } from './collaboration/locks.js';
 import { Presence } from './collaboration/presence.js';
 import { GatewayEnv } from './config.js';
+import { allowedOrigins, corsMiddleware, refuseUpgradesFromOtherOrigins } from './http/cors.js';
 import { RoutePipeline } from './http/pipeline.js';
 import { IdempotencyKeys } from './http/idempotency.js';
 import { ProblemFilter, problemMiddleware } from './http/problems.js';
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
       apiController: controllerForRoutes(routes, new RoutePipeline(auth, new IdempotencyKeys(pool), locks)),
       checkServices: () => checkServices(rpc, config.OMNI_SERVICES, 1500),
       openApiDocument,
+      asyncApiDocument: buildAsyncApiDocument(version),
       metricsText,
     }),
     { bodyParser: false, logger: false },
@@ -82,6 +85,8 @@ async function main(): Promise<void> {
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are aggregate versions, set by the pipeline
   app.use(traceIdMiddleware);
+  const origins = allowedOrigins(config.CORS_ORIGINS, production);
+  app.use(corsMiddleware(origins));
   const parseJson = express.json({ limit: '1mb' });
   const reportProblem = problemMiddleware(logger);
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
@@ -103,11 +108,11 @@ async function main(): Promise<void> {
       },
       authenticate: (token) => auth.authenticate(token),
       keepaliveMs: config.SSE_KEEPALIVE_MS,
-      corsOrigins: corsOrigins(config),
     }),
   );
   app.useGlobalFilters(new ProblemFilter(logger));
   SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject);
+  refuseUpgradesFromOtherOrigins(app.getHttpServer(), origins);
   await app.listen(config.PORT);
   shutdown.onShutdown('stop taking HTTP requests', () => app.close());
   const presence = await Presence.open(nats, config.PRESENCE_TTL_MS, logger);
@@ -128,17 +133,6 @@ async function main(): Promise<void> {
     `gateway listening on http://localhost:${config.PORT}`,
   );
 }
-
-/** CORS_ORIGINS, or the local dashboard's dev servers outside production (docs/realtime.md). */
-function corsOrigins(config: { CORS_ORIGINS?: string | undefined; NODE_ENV?: string }): string[] {
-  const listed = config.CORS_ORIGINS ?? (config.NODE_ENV === 'production' ? '' : DEV_ORIGINS);
-  return listed
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
-}
-
-const DEV_ORIGINS = 'http://localhost:5173,http://localhost:3000';
 
 main().catch((error: unknown) => {
   // The logger may not exist yet: a failed start must still say why on stderr.

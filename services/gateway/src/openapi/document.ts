@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kindWrittenBy } from '../collaboration/resources.js';
+import { POLICY } from '../http/policy.js';
 import type { RouteSpec } from '../http/route.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -27,7 +28,7 @@ const PROBLEM: JsonSchema = {
 };
 
 /**
- * OpenAPI 3.1 generated from the route table and the zod contracts (ARCHITECTURE §6): the schemas
+ * OpenAPI 3.1 generated from the route table and the zod contracts (docs/architecture.md): the schemas
  * are the ones requests are validated with, so the document cannot drift from the code.
  */
 export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): JsonSchema {
@@ -37,20 +38,20 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     paths[path] = { ...paths[path], [route.method]: operation(route) };
   }
   paths['/events'] = { get: EVENT_STREAM };
+  const schemas = { ...componentSchemas(), Problem: PROBLEM };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Omni API',
       version,
-      description:
-        'REST API of Omni. Errors are application/problem+json; every response carries X-Trace-Id. ' +
-        'See docs/ in the repository for the WebSocket protocol and the events.',
+      description: API_DESCRIPTION,
+      contact: { name: 'Omni maintainers' },
     },
     servers: [{ url: '/api/v1' }],
-    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    tags: [...new Set([...routes.map((r) => r.tag), 'realtime'])].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ...componentSchemas(), Problem: PROBLEM },
+      schemas: usedSchemas(paths, schemas),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };
@@ -62,6 +63,12 @@ const EVENT_STREAM: JsonSchema = {
   summary:
     'Server-Sent Events: one subscription (same filters and rights as the WebSocket); id = stream sequence, ' +
     'event = event type, data = CloudEvent; resume with Last-Event-ID or since; a keepalive comment every 15 s',
+  description:
+    'A `text/event-stream` of the events matching `subject` (NATS wildcards, inside one service), for clients ' +
+    'that cannot open the `/ws` WebSocket. Each event: `id:` its stream sequence, `event:` its type, `data:` the ' +
+    'CloudEvent. Reconnect with `Last-Event-ID` (or `since`) to resume with no gap and no duplicate. ' +
+    'A reader that falls too far behind is cut off and resumes the same way. See docs/realtime.md.' +
+    '\n\nWho may call it: any signed-in user, for the events their role may read.',
   tags: ['realtime'],
   security: [{ bearer: [] }],
   parameters: [
@@ -87,6 +94,44 @@ const EVENT_STREAM: JsonSchema = {
     '404': { description: 'No such service or stream' },
   },
 };
+const API_DESCRIPTION = [
+  'REST API of Omni. Errors are application/problem+json with a stable `code`; every response carries ' +
+    '`X-Trace-Id`, which a problem repeats as `traceId`: quote it when reporting a problem.',
+  'Browsers: pages on the origins the gateway lists in `CORS_ORIGINS` (by default http://localhost:5173 and ' +
+    'http://localhost:3000 outside production, none in production) may call this API, open the `/ws` WebSocket and read `/api/v1/events`. ' +
+    'Preflights are answered; `Authorization`, `Content-Type`, `Idempotency-Key` and `If-Match` may be sent; ' +
+    '`X-Trace-Id`, `ETag`, `Idempotency-Replayed` and `Retry-After` can be read. Other origins get no CORS headers, ' +
+    'and their WebSocket upgrade is refused with 403.',
+  'See docs/ in the repository for the WebSocket protocol and the events.',
+].join('\n\n');
+
+/** What the operation does, then who may call it, from the same role table the gateway enforces. */
+function descriptionOf(route: RouteSpec): string {
+  if (route.access === 'public') return `${route.description}\n\nNo access token needed.`;
+  const roles: 'any' | readonly string[] = POLICY[route.access];
+  const who = roles === 'any' ? 'any signed-in user' : roles.join(', ');
+  return `${route.description}\n\nWho may call it: ${who}.`;
+}
+
+/**
+ * Only the schemas the operations reach: the contracts register more (events, internal commands)
+ * than the REST API shows, and a component nobody references only misleads a reader.
+ */
+function usedSchemas(
+  paths: Record<string, unknown>,
+  schemas: Record<string, JsonSchema>,
+): Record<string, JsonSchema> {
+  const used = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const [, id] of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (used.has(id!) || !schemas[id!]) continue;
+      used.add(id!);
+      visit(schemas[id!]);
+    }
+  };
+  visit(paths);
+  return Object.fromEntries(Object.entries(schemas).filter(([id]) => used.has(id)));
+}
 
 function operation(route: RouteSpec): JsonSchema {
   const parameters = [
@@ -100,6 +145,7 @@ function operation(route: RouteSpec): JsonSchema {
   return {
     operationId: route.operationId,
     summary: route.summary,
+    description: descriptionOf(route),
     tags: [route.tag],
     ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }] }),
     ...(parameters.length ? { parameters } : {}),

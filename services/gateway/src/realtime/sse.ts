@@ -22,8 +22,6 @@ export interface EventStreamOptions {
   readonly engine: SubscriptionEngine;
   readonly authenticate: (token: string) => Promise<Actor>;
   readonly keepaliveMs: number;
-  /** Browser origins allowed to read the stream (CORS_ORIGINS). */
-  readonly corsOrigins: readonly string[];
 }
 
 /**
@@ -33,10 +31,8 @@ export interface EventStreamOptions {
  */
 export function eventStreamHandler(options: EventStreamOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.path !== '/' && req.path !== '') return next();
-    allowOrigin(req, res, options.corsOrigins);
-    if (req.method === 'OPTIONS') return void res.status(204).end();
-    if (req.method !== 'GET') return next();
+    // CORS (preflights included) is the gateway-wide middleware's, which runs before this.
+    if ((req.path !== '/' && req.path !== '') || req.method !== 'GET') return next();
     void serve(req, res, options).catch((error: unknown) => next(error));
   };
 }
@@ -105,14 +101,4 @@ function asProblem(refusal: SubscriptionRefusal): OmniError {
   if (refusal.code === 'forbidden') return new ForbiddenError(refusal.message);
   if (refusal.code === 'not_found') return new NotFoundError(refusal.message);
   return new ValidationError(refusal.message, [{ path: 'subject', message: refusal.message }]);
-}
-
-function allowOrigin(req: Request, res: Response, origins: readonly string[]): void {
-  const origin = req.header('origin');
-  res.setHeader('Vary', 'Origin');
-  if (!origin || !origins.includes(origin)) return;
-  res.setHeader('Access-Control-Allow-Origin', origin);
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Last-Event-ID');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, OPTIONS');
-  res.setHeader('Access-Control-Expose-Headers', 'X-Trace-Id');
 }

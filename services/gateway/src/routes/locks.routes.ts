@@ -35,7 +35,12 @@ export function locksRoutes(auth: Auth, locks: Locks, writeRoutes: readonly Rout
       method: 'post',
       path: '/locks',
       tag: 'collaboration',
-      summary: 'Lock a resource for 30 s (renewable); another holder → 409 locked, with holder and expiresAt',
+      summary: 'Lock a resource for 30 s, renewable',
+      description:
+        'Takes the lock on `<service>/<aggregate>/<id>` (e.g. `orders/order/<id>`) for 30 s. While it is held, ' +
+        "every other user's write to the resource is refused with 423 resource_locked, on every gateway replica. " +
+        'Another holder: 409 locked, with `holder` and `expiresAt`; asking again for your own lock renews it. ' +
+        'Anyone who may write the resource may lock it (403 otherwise). See docs/collaboration.md.',
       access: 'self',
       body: AcquireLockInput,
       response: Lock,
@@ -60,7 +65,10 @@ export function locksRoutes(auth: Auth, locks: Locks, writeRoutes: readonly Rout
       method: 'post',
       path: '/locks/:lockId/renew',
       tag: 'collaboration',
-      summary: 'Renew a lock you hold for another 30 s; an expired or released lock is 404',
+      summary: 'Renew a lock you hold',
+      description:
+        'Another 30 s from now, judged by the NATS server. Only the holder may renew (403); a lock that ' +
+        'expired or was released is 404 lock_not_found: take it again with POST /locks.',
       access: 'self',
       params: LockPath,
       response: Lock,
@@ -73,6 +81,7 @@ export function locksRoutes(auth: Auth, locks: Locks, writeRoutes: readonly Rout
       path: '/locks/:lockId',
       tag: 'collaboration',
       summary: 'Release a lock you hold',
+      description: 'Others may write the resource again at once. Only the holder may release it (403).',
       access: 'self',
       params: LockPath,
       status: 204,
