@@ -36,7 +36,7 @@ interface Membership {
 }
 
 /**
- * One WebSocket (CONTRACT §7 in docs/realtime.md): its frames and its subscriptions. What a
+ * One WebSocket (docs/realtime.md): its frames and its subscriptions. What a
  * subscription does (rights, the backlog-then-live seam, limits) is `EventSubscription`'s, shared
  * with Server-Sent Events.
  */
