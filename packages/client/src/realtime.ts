@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { SseSubscription } from './sse.js';
+import { EventStreamRefused, SseSubscription } from './sse.js';
 
 export interface EventFrame<E = Record<string, unknown>> {
   readonly op: 'event';
@@ -48,6 +48,16 @@ interface Entry {
   readonly subject: string;
   lastSeq: number | undefined;
   readonly onEvent: (frame: EventFrame) => void;
+  /** Settles the first `subscribe()` call once the server confirmed or refused it. */
+  confirmed?: { resolve(): void; reject(error: Error): void };
+}
+
+/** A subscription the server refused (`forbidden`, `bad_request`, …). */
+export class SubscriptionRefusedError extends Error {
+  constructor(readonly frame: ErrorFrame) {
+    super(`subscription refused: ${frame.code}: ${frame.message}`);
+    this.name = 'SubscriptionRefusedError';
+  }
 }
 
 /**
@@ -80,6 +90,10 @@ export class OmniRealtime {
     return this.opened;
   }
 
+  /**
+   * Resolves once the gateway has the subscription (its `subscribed` frame): every event committed
+   * after that reaches `onEvent`. Rejects with a SubscriptionRefusedError when the gateway refuses it.
+   */
   async subscribe(
     subject: string,
     onEvent: (frame: EventFrame) => void,
@@ -89,8 +103,10 @@ export class OmniRealtime {
     this.entries.set(entry.id, entry);
     if (await this.overSse()) await this.subscribeOverSse(entry);
     else {
+      const confirmed = new Promise<void>((resolve, reject) => (entry.confirmed = { resolve, reject }));
       await this.connect();
       this.sendSubscribe(entry);
+      await confirmed;
     }
     return {
       id: entry.id,
@@ -141,7 +157,13 @@ export class OmniRealtime {
       },
     });
     this.sseStreams.set(entry.id, stream);
-    await stream.start();
+    try {
+      await stream.start(); // like a WebSocket subscription: settled by the server's confirmation
+    } catch (error) {
+      this.entries.delete(entry.id);
+      this.sseStreams.delete(entry.id);
+      throw error instanceof EventStreamRefused ? new SubscriptionRefusedError(error.frame) : error;
+    }
   }
 
   private async open(): Promise<void> {
@@ -177,8 +199,15 @@ export class OmniRealtime {
       const subscribed = frame as unknown as { id: string; lastSeq: number };
       const entry = this.entries.get(subscribed.id);
       if (entry && entry.lastSeq === undefined) entry.lastSeq = subscribed.lastSeq;
+      entry?.confirmed?.resolve();
     } else if (frame.op === 'error') {
-      this.options.onError?.(frame as ErrorFrame);
+      const error = frame as ErrorFrame;
+      this.options.onError?.(error);
+      const entry = error.id === undefined ? undefined : this.entries.get(error.id);
+      if (entry?.confirmed) {
+        this.entries.delete(entry.id); // refused: nothing to resubscribe after a reconnect
+        entry.confirmed.reject(new SubscriptionRefusedError(error));
+      }
     }
   }
 

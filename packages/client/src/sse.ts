@@ -58,7 +58,7 @@ export class SseSubscription {
         message: problem.detail ?? `the event stream was refused: ${response.status}`,
       };
       this.target.onError?.(frame);
-      throw new EventStreamRefused(response.status, frame.code);
+      throw new EventStreamRefused(response.status, frame);
     }
     this.attempts = 0;
     return response.body;
@@ -131,9 +131,9 @@ export class SseSubscription {
 export class EventStreamRefused extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly frame: ErrorFrame,
   ) {
-    super(`the event stream was refused: ${status} ${code}`);
+    super(`the event stream was refused: ${status} ${frame.code}`);
     this.name = 'EventStreamRefused';
   }
 }

@@ -1,4 +1,4 @@
-import { OmniRealtime, ok, type EventFrame, type OmniClient } from '@omni/client';
+import { OmniRealtime, SubscriptionRefusedError, ok, type EventFrame, type OmniClient } from '@omni/client';
 import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,8 @@ async function openStream(path: string, headers: Record<string, string> = {}) {
             const lines = buffer.slice(0, end).split('\n');
             buffer = buffer.slice(end + 2);
             comments.push(...lines.filter((l) => l.startsWith(':')));
-            const field = (name: string) => lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+            const field = (name: string) =>
+              lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
             const data = field('data');
             if (data) events.push({ id: Number(field('id')), type: field('event')!, data: JSON.parse(data) });
           }
@@ -109,7 +110,9 @@ describe('an SSE subscription', () => {
     await eventually(() => expect(resumed.events.length).toBeGreaterThanOrEqual(50));
     ok(await receive(productId, locationId, 51));
     await eventually(() => expect(resumed.events).toHaveLength(51));
-    expect(resumed.events.map((e) => e.data.data.quantity)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(resumed.events.map((e) => e.data.data.quantity)).toEqual(
+      Array.from({ length: 51 }, (_, i) => i + 1),
+    );
     const ids = resumed.events.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(51);
@@ -164,6 +167,19 @@ describe('the client over SSE', () => {
       stream: 'INVENTORY',
       event: { data: { quantity: 7 } },
     });
+    realtime.close();
+  });
+
+  it('rejects a subscription the gateway refuses, as over the WebSocket', async () => {
+    const staff = await signInWithRoles(system, admin, ['staff']);
+    const realtime = new OmniRealtime({
+      baseUrl: system.baseUrl,
+      accessToken: () => staff.accessToken!,
+      transport: 'sse',
+    });
+    const refused = realtime.subscribe('orders.>', () => undefined);
+    await expect(refused).rejects.toBeInstanceOf(SubscriptionRefusedError);
+    await expect(refused).rejects.toMatchObject({ frame: { code: 'forbidden' } });
     realtime.close();
   });
 });
