@@ -18,6 +18,7 @@ export const POLICY = {
   /** Time off and clock-in/out for oneself; the scheduling service refuses a staff user acting for another. */
   'scheduling.selfService': ['admin', 'manager', 'staff'],
   'users.manage': ['admin'],
+  'users.read': ['admin', 'manager'],
   // Any signed-in user opens and comments tickets and reads those that concern them; ticketing itself
   // narrows reads and work to the ticket's reporter, assignee and the reader/supervisor roles.
   'tickets.use': 'any',

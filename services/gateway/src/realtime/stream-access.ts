@@ -11,6 +11,8 @@ export const STREAM_READ_ACTION: Readonly<Record<string, Action>> = {
   payments: 'payments.manage',
   scheduling: 'scheduling.manage',
   ticketing: 'tickets.use',
+  // Identity events name users, roles and vendors: admin only (docs/realtime.md).
+  gateway: 'users.manage',
 };
 
 /**

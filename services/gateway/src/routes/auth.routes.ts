@@ -1,5 +1,5 @@
-import { PageQuery, decodeCursor, encodeCursor, identity } from '@omni/contracts';
-import { z } from 'zod';
+import { identity } from '@omni/contracts';
+import { eventMetadataFor } from '@omni/messaging';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Auth } from '../identity/auth.js';
 
@@ -52,37 +52,40 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       handle: ({ actor }) => auth.users.get(actor!.userId),
     }),
     defineRoute({
-      operationId: 'createUser',
+      operationId: 'changePassword',
       method: 'post',
-      path: '/users',
-      tag: 'users',
-      summary: 'Create a user (admin)',
-      access: 'users.manage',
-      body: identity.CreateUserInput,
-      response: identity.User,
-      status: 201,
-      idempotent: true,
-      handle: ({ body }) => auth.users.create(body),
+      path: '/auth/password',
+      tag: 'auth',
+      summary: "Change one's own password; every other sign-in of the user is signed out",
+      access: 'self',
+      body: identity.ChangePasswordInput,
+      status: 204,
+      refusals: [{ status: 422, code: 'wrong_password' }],
+      handle: ({ actor, body }) => auth.changePassword(actor!, body.currentPassword, body.newPassword),
     }),
     defineRoute({
-      operationId: 'listUsers',
+      operationId: 'getMyProfile',
       method: 'get',
-      path: '/users',
-      tag: 'users',
-      summary: 'List users (admin)',
-      access: 'users.manage',
-      query: PageQuery,
-      response: z
-        .object({ items: z.array(identity.User), nextCursor: z.string().nullable() })
-        .meta({ id: 'UserPage' }),
+      path: '/auth/me/profile',
+      tag: 'auth',
+      summary: "The signed-in user's profile",
+      access: 'self',
+      response: identity.Profile,
       status: 200,
-      handle: async ({ query }) => {
-        const after = query.cursor ? decodeCursor(query.cursor)?.[0] : undefined;
-        const users = await auth.users.list(query.limit + 1, typeof after === 'string' ? after : undefined);
-        const items = users.slice(0, query.limit);
-        const more = users.length > query.limit;
-        return { items, nextCursor: more ? encodeCursor([items[items.length - 1]!.email]) : null };
-      },
+      handle: ({ actor }) => auth.users.profile(actor!.userId),
+    }),
+    defineRoute({
+      operationId: 'updateMyProfile',
+      method: 'patch',
+      path: '/auth/me/profile',
+      tag: 'auth',
+      summary: "Change the signed-in user's profile (null clears a field)",
+      access: 'self',
+      body: identity.UpdateProfileInput,
+      response: identity.Profile,
+      status: 200,
+      handle: ({ actor, body, context }) =>
+        auth.users.updateProfile(actor!.userId, body, eventMetadataFor(context)),
     }),
   ];
 }
