@@ -28,7 +28,6 @@ const DDL = `
     ADD COLUMN IF NOT EXISTS phone text,
     ADD COLUMN IF NOT EXISTS location_id uuid,
     ADD COLUMN IF NOT EXISTS avatar_url text;
-  CREATE INDEX IF NOT EXISTS refresh_tokens_user ON gateway.refresh_tokens (user_id);
 
   CREATE TABLE IF NOT EXISTS gateway.refresh_tokens (
     id uuid PRIMARY KEY,
@@ -41,6 +40,7 @@ const DDL = `
     created_at timestamptz NOT NULL DEFAULT now()
   );
   CREATE INDEX IF NOT EXISTS refresh_tokens_family ON gateway.refresh_tokens (family_id);
+  CREATE INDEX IF NOT EXISTS refresh_tokens_user ON gateway.refresh_tokens (user_id);
 
   CREATE TABLE IF NOT EXISTS gateway.idempotency_keys (
     principal text NOT NULL,
