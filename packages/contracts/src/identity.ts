@@ -18,7 +18,10 @@ export const CreateUserInput = z
     name: z.string().trim().min(1).max(200),
     password: z.string().min(8, 'must be at least 8 characters').max(1000),
     roles: z.array(Role).min(1),
-    vendorId: z.uuid().optional().meta({ description: 'The vendor of a `vendor` user (required for that role)' }),
+    vendorId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'The vendor of a `vendor` user (required for that role)' }),
   })
   .strict()
   .meta({ id: 'CreateUserInput' });
@@ -56,7 +59,11 @@ const profileFields = {
     .nullable()
     .optional(),
   locationId: z.uuid().nullable().optional(),
-  avatarUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  avatarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
 };
 
 export const UpdateProfileInput = z.object(profileFields).strict().meta({ id: 'UpdateProfileInput' });

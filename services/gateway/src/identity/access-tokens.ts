@@ -42,7 +42,11 @@ export class AccessTokens {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const claims = Claims.parse(payload);
-      const actor = { userId: claims.sub, roles: claims.roles, ...(claims.sid ? { sessionId: claims.sid } : {}) };
+      const actor = {
+        userId: claims.sub,
+        roles: claims.roles,
+        ...(claims.sid ? { sessionId: claims.sid } : {}),
+      };
       if (this.verified.size >= AccessTokens.CACHE_LIMIT) this.verified.clear();
       this.verified.set(token, { actor, expiresAt: (payload.exp ?? 0) * 1000 });
       return actor;

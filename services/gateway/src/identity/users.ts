@@ -1,4 +1,11 @@
-import { ConflictError, NotFoundError, ValidationError, newId, type Role, type identity } from '@omni/contracts';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  newId,
+  type Role,
+  type identity,
+} from '@omni/contracts';
 import type { EventStore, Tx } from '@omni/event-store';
 import type { EventMetadata, UserEvent } from '@omni/contracts';
 import type { Pool } from 'pg';
@@ -114,7 +121,8 @@ export class Users {
       );
       const after = rows[0]!;
       const events: UserEvent[] = [];
-      if (after.name !== before.name || after.vendor_id !== before.vendor_id) events.push(updatedEvent(after));
+      if (after.name !== before.name || after.vendor_id !== before.vendor_id)
+        events.push(updatedEvent(after));
       if (!sameRoles(after.roles, before.roles)) {
         events.push({
           type: 'roles_changed',

@@ -41,7 +41,12 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       handle: async ({ query }) => {
         const after = query.cursor ? decodeCursor(query.cursor)?.[0] : undefined;
         const afterEmail = typeof after === 'string' ? after : undefined;
-        const found = await users().list({ q: query.q, role: query.role, afterEmail, limit: query.limit + 1 });
+        const found = await users().list({
+          q: query.q,
+          role: query.role,
+          afterEmail,
+          limit: query.limit + 1,
+        });
         const items = found.slice(0, query.limit);
         const more = found.length > query.limit;
         return { items, nextCursor: more ? encodeCursor([items[items.length - 1]!.email]) : null };
