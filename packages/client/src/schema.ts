@@ -193,6 +193,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inventory/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List vendors by code */
+        get: operations["listVendors"];
+        put?: never;
+        /** Create a vendor (a seller whose products a `vendor` user manages) */
+        post: operations["createVendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inventory/products": {
         parameters: {
             query?: never;
@@ -200,10 +218,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List products by SKU; filter by category, text in SKU or name, or low stock */
+        /** List products by SKU; filter by category, text in SKU or name, low stock or vendor (a vendor user sees only their own) */
         get: operations["listProducts"];
         put?: never;
-        /** Register a product */
+        /** Register a product; a vendor user's products belong to their vendor */
         post: operations["registerProduct"];
         delete?: never;
         options?: never;
@@ -1026,6 +1044,7 @@ export interface components {
             code: string;
             name: string;
         };
+        CreateVendorInput: components["schemas"]["CreateLocationInput"];
         RegisterProductInput: {
             sku: string;
             name: string;
@@ -1038,6 +1057,11 @@ export interface components {
             attributes?: {
                 [key: string]: string;
             };
+            /**
+             * Format: uuid
+             * @description The product's vendor; a vendor user's own by default
+             */
+            vendorId?: string;
         };
         UpdateProductInput: {
             name?: string;
@@ -1048,6 +1072,8 @@ export interface components {
             attributes?: {
                 [key: string]: string;
             };
+            /** @description Move the product to this vendor; null: none */
+            vendorId?: string | null;
         };
         ReceiveStockInput: {
             /** Format: uuid */
@@ -1088,6 +1114,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        Vendor: components["schemas"]["Location"];
         Product: {
             /** Format: uuid */
             id: string;
@@ -1100,6 +1127,7 @@ export interface components {
             attributes: {
                 [key: string]: string;
             };
+            vendorId: string | null;
             totals: {
                 onHand: number;
                 reserved: number;
@@ -1124,6 +1152,7 @@ export interface components {
             attributes: {
                 [key: string]: string;
             };
+            vendorId: string | null;
             totals: {
                 onHand: number;
                 reserved: number;
@@ -1742,6 +1771,10 @@ export interface components {
         };
         LocationPage: {
             items: components["schemas"]["Location"][];
+            nextCursor: string | null;
+        };
+        VendorPage: {
+            items: components["schemas"]["Vendor"][];
             nextCursor: string | null;
         };
         ProductPage: {
@@ -2631,6 +2664,128 @@ export interface operations {
             };
         };
     };
+    listVendors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorPage"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createVendor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the first response is replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVendorInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: duplicate_vendor_code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProducts: {
         parameters: {
             query?: {
@@ -2639,6 +2794,7 @@ export interface operations {
                 category?: string;
                 q?: string;
                 lowStock?: boolean | ("true" | "false");
+                vendorId?: string;
             };
             header?: never;
             path?: never;
@@ -2745,7 +2901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description Refused: unknown_vendor */
             422: {
                 headers: {
                     [name: string]: unknown;

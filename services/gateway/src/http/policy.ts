@@ -7,6 +7,8 @@ import { ForbiddenError, type Actor, type Role } from '@omni/contracts';
 export const POLICY = {
   'inventory.read': 'any',
   'inventory.manageCatalog': ['admin', 'manager'],
+  /** Vendor users too, for their own vendor's products only: the inventory service narrows them. */
+  'inventory.manageProducts': ['admin', 'manager', 'vendor'],
   'inventory.moveStock': ['admin', 'manager', 'clerk'],
   'orders.place': ['admin', 'manager', 'sales'],
   'orders.read': ['admin', 'manager', 'sales', 'accountant'],

@@ -14,7 +14,7 @@ export const productListProjection: Projection = {
   async createTables(tx: Tx, t: TableNames) {
     const products = t['product_list']!;
     const stock = t['stock_levels']!;
-    if (await tableExists(tx, products)) return;
+    if (await tableExists(tx, products)) return addVendorColumn(tx, products);
     // Unnamed indexes: PostgreSQL derives unique names, so live and shadow tables never clash.
     await tx.query(`
       CREATE TABLE ${products} (
@@ -27,6 +27,7 @@ export const productListProjection: Projection = {
         price_currency char(3) NOT NULL,
         reorder_level int NOT NULL,
         attributes jsonb NOT NULL,
+        vendor_id uuid,
         on_hand int NOT NULL DEFAULT 0,
         reserved int NOT NULL DEFAULT 0,
         available int GENERATED ALWAYS AS (on_hand - reserved) STORED,
@@ -37,6 +38,7 @@ export const productListProjection: Projection = {
       );
       CREATE UNIQUE INDEX ON ${products} (sku);
       CREATE INDEX ON ${products} (category, sku);
+      CREATE INDEX ON ${products} (vendor_id, sku);
       CREATE INDEX ON ${products} (sku) WHERE low_stock;
       CREATE INDEX ON ${products} USING gin (sku gin_trgm_ops);
       CREATE INDEX ON ${products} USING gin (name gin_trgm_ops);
@@ -53,3 +55,18 @@ export const productListProjection: Projection = {
   applyBatch: applyProductBatch,
   apply: (tx: Tx, event: StoredEvent, t: TableNames) => applyProductBatch(tx, [event], t),
 };
+
+/**
+ * Product lists made before vendors existed gain the column in place (every existing product has no
+ * vendor, which is what null says), so no rebuild is needed.
+ */
+async function addVendorColumn(tx: Tx, products: string): Promise<void> {
+  const { rowCount } = await tx.query(
+    `SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'vendor_id' AND NOT attisdropped`,
+    [products],
+  );
+  if (rowCount) return;
+  await tx.query(
+    `ALTER TABLE ${products} ADD COLUMN vendor_id uuid; CREATE INDEX ON ${products} (vendor_id, sku)`,
+  );
+}
