@@ -218,7 +218,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List products by SKU; filter by category, text in SKU or name, low stock or vendor (a vendor user sees only their own) */
+        /** List products by SKU; filter by category, text in SKU or name, low stock, vendor (a vendor user sees only their own) and `attributes.<key>=<value>` (any number, all must match exactly) */
         get: operations["listProducts"];
         put?: never;
         /** Register a product; a vendor user's products belong to their vendor */

@@ -85,12 +85,29 @@ export const ReserveStockInput = z
   .strict()
   .meta({ id: 'ReserveStockInput' });
 
+/** `?attributes.<key>=<value>`: keys as product attributes are usually named, values as stored. */
+export const AttributeFilterKey = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'an attribute key has letters, digits, "_", "-", "." and ":" only');
+export const AttributeFilterValue = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(1000)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+export const MAX_ATTRIBUTE_FILTERS = 20;
+export const ATTRIBUTE_FILTER_PREFIX = 'attributes.';
+
 export const ListProductsQuery = PageQuery.extend({
   category: z.string().trim().min(1).max(100).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   // A query string says "true"; the gateway forwards the parsed boolean to the service.
   lowStock: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
   vendorId: id.optional(),
+  /** Every pair must match exactly; the gateway builds this from `attributes.<key>=<value>` parameters. */
+  attributes: z.record(AttributeFilterKey, AttributeFilterValue).optional(),
 });
 
 export type CreateLocationInput = z.infer<typeof CreateLocationInput>;

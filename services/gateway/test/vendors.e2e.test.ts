@@ -134,3 +134,54 @@ describe("when a vendor user's socket follows products", () => {
     socket.close();
   });
 });
+
+describe('attribute filters', () => {
+  const listWith = (client: OmniClient, query: Record<string, string | number>) =>
+    client.http.GET('/inventory/products', { params: { query: query as never } });
+
+  it('keep products whose attributes all match exactly, with other filters and page by page', async () => {
+    const category = unique('books');
+    const register = (sku: string, attributes: Record<string, string>, vendorId?: string) =>
+      createProduct(admin, { sku: `${category}-${sku}`, category, ...(vendorId ? { vendorId } : {}) }).then(
+        async (created) => {
+          const product = ok(created);
+          return ok(
+            await admin.http.PATCH('/inventory/products/{productId}', {
+              params: { path: { productId: product.id } },
+              body: { attributes },
+            }),
+          );
+        },
+      );
+    const ja = [
+      await register('1', { language: 'ja', marketRegion: 'JP' }),
+      await register('2', { language: 'ja', marketRegion: 'JP', binding: 'paper' }),
+      await register('3', { language: 'ja', marketRegion: 'JP' }),
+    ];
+    await register('4', { language: 'ja', marketRegion: 'US' });
+    await register('5', { language: 'JA', marketRegion: 'JP' });
+    await register('6', { language: 'en' });
+
+    const query = { category, 'attributes.language': 'ja', 'attributes.marketRegion': 'JP', limit: 2 };
+    const first = ok(await listWith(admin, query));
+    expect(first.items.map((p) => p.id)).toEqual([ja[0]!.id, ja[1]!.id]);
+    const second = ok(await listWith(admin, { ...query, cursor: first.nextCursor! }));
+    expect(second.items.map((p) => p.id)).toEqual([ja[2]!.id]);
+    expect(second.nextCursor).toBeNull();
+
+    const unknownKey = ok(await listWith(admin, { category, 'attributes.noSuchKey': 'ja' }));
+    expect(unknownKey.items).toEqual([]);
+    const paper = ok(await listWith(admin, { category, 'attributes.binding': 'paper', q: `${category}-2` }));
+    expect(paper.items.map((p) => p.id)).toEqual([ja[1]!.id]);
+  });
+
+  it('refuses malformed keys and values with a 400 naming each parameter', async () => {
+    const response = await fetch(
+      `${system.baseUrl}/api/v1/inventory/products?attributes.bad%20key=x&attributes.empty=&attributes.ok=1`,
+      { headers: { authorization: `Bearer ${admin.accessToken}` } },
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { path: string }[] };
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['attributes.bad key', 'attributes.empty']);
+  });
+});

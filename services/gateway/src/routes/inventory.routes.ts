@@ -2,6 +2,7 @@ import { PageQuery, inventory, type PageQuery as PageQueryType } from '@omni/con
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
 import { defineRoute, type RouteCall, type RouteSpec } from '../http/route.js';
+import { attributeFiltersOf } from './attribute-filters.js';
 
 const RPC = inventory.INVENTORY_RPC;
 const ProductPath = z.object({ productId: z.uuid() });
@@ -94,12 +95,13 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/inventory/products',
       tag: 'inventory',
       summary:
-        'List products by SKU; filter by category, text in SKU or name, low stock or vendor (a vendor user sees only their own)',
+        'List products by SKU; filter by category, text in SKU or name, low stock, vendor (a vendor user sees only their own) and `attributes.<key>=<value>` (any number, all must match exactly)',
       access: 'inventory.read',
-      query: inventory.ListProductsQuery,
+      // Other parameters pass through so that `attributes.<key>` reaches the handler; the rest is dropped.
+      query: inventory.ListProductsQuery.omit({ attributes: true }).catchall(z.unknown()),
       response: inventory.ProductPage.meta({ id: 'ProductPage' }),
       status: 200,
-      handle: forward(RPC.listProducts, ({ query }) => query),
+      handle: forward(RPC.listProducts, ({ query }) => listQueryOf(query as Record<string, unknown>)),
     }),
     defineRoute({
       operationId: 'getProduct',
@@ -187,4 +189,11 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       handle: forward(RPC[name], withProduct),
     });
   }
+}
+
+/** The service's list query: the known filters, plus `attributes.<key>` parameters as one record. */
+function listQueryOf(query: Record<string, unknown>): inventory.ListProductsQuery {
+  const known = inventory.ListProductsQuery.omit({ attributes: true }).parse(query);
+  const attributes = attributeFiltersOf(query);
+  return attributes ? { ...known, attributes } : known;
 }

@@ -36,6 +36,9 @@ export async function listProducts(
   const param = (value: unknown) => `$${params.push(value)}`;
   if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
   if (query.vendorId !== undefined) where.push(`vendor_id = ${param(query.vendorId)}`);
+  // Containment is answered by the GIN index on attributes; a key no product has matches nothing.
+  if (query.attributes && Object.keys(query.attributes).length > 0)
+    where.push(`attributes @> ${param(JSON.stringify(query.attributes))}::jsonb`);
   if (query.lowStock !== undefined) where.push(query.lowStock ? 'low_stock' : 'NOT low_stock');
   if (query.q !== undefined) {
     const pattern = param(`%${escapeLike(query.q)}%`);
