@@ -18,6 +18,8 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       path: '/users',
       tag: 'users',
       summary: 'Create a user (admin); a `vendor` user needs a vendorId',
+      description:
+        'Creates a user who can sign in at once with the given password. An email already in use (compared case-insensitively) is 409 `duplicate_email`; a short password, an unknown role or role `vendor` without `vendorId` is 400. Published as `gateway.user.<id>.created`.',
       access: 'users.manage',
       body: identity.CreateUserInput,
       response: identity.User,
@@ -32,6 +34,8 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       path: '/users',
       tag: 'users',
       summary: 'List users by email; `q` matches email or name, `role` keeps users with that role',
+      description:
+        'Users ordered by email, a page at a time: pass `nextCursor` back as `cursor` until it is null. `q` matches a substring of the email or name, case-insensitive; `role` keeps users who have that role.',
       access: 'users.read',
       query: PageQuery.extend(identity.ListUsersQuery.shape),
       response: z
@@ -58,6 +62,7 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       path: '/users/:userId',
       tag: 'users',
       summary: 'One user',
+      description: 'One user with roles, vendor and whether they are active; an unknown id is 404.',
       access: 'users.read',
       params: UserPath,
       response: identity.User,
@@ -70,6 +75,8 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       path: '/users/:userId',
       tag: 'users',
       summary: "Change a user's name, roles or vendor (admin); takes effect on the user's next request",
+      description:
+        "Changes a user's name, roles or vendor (null detaches it); fields left out keep their value. Role `vendor` without a vendor is 400. New roles apply to the user's next request, without a new token. Published as `gateway.user.<id>.updated` and/or `roles_changed`.",
       access: 'users.manage',
       params: UserPath,
       body: identity.UpdateUserInput,
@@ -83,6 +90,8 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       path: '/users/:userId/deactivate',
       tag: 'users',
       summary: 'Deactivate a user (admin): signed out everywhere, sockets closed, sign-in refused',
+      description:
+        'Revokes every refresh token of the user, refuses their access tokens from the next request on (on every gateway), closes their WebSockets and refuses their sign-in. Deactivating an inactive user changes nothing. Published as `gateway.user.<id>.deactivated`.',
       access: 'users.manage',
       params: UserPath,
       response: identity.User,
@@ -96,6 +105,7 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       path: '/users/:userId/profile',
       tag: 'users',
       summary: "A user's profile (any signed-in user: colleagues look each other up)",
+      description: "Any signed-in user's profile, for any signed-in user; an unknown id is 404.",
       access: 'self',
       params: UserPath,
       response: identity.Profile,
@@ -108,6 +118,8 @@ export function usersRoutes(auth: Auth): RouteSpec[] {
       path: '/users/:userId/profile',
       tag: 'users',
       summary: "Change a user's profile: one's own, or anyone's as admin",
+      description:
+        "Changes a user's profile as `PATCH /auth/me/profile` does; a user may change only their own (403 otherwise), an admin anyone's.",
       access: 'self',
       params: UserPath,
       body: identity.UpdateProfileInput,

@@ -1,7 +1,6 @@
 import { NotFoundError, newId, type RpcContext, type inventory } from '@omni/contracts';
 import { aggregateIdOf, decideOnStream, streamCommand, type Command } from '@omni/event-store';
 import { productDecider, type ProductCommand } from '../domain/product/decider.js';
-import { getProductDetails } from '../projections/productList/query.js';
 import { metadataFrom, type Inventory } from './context.js';
 import { requireLocation } from './locations.js';
 import { claimUniqueKey } from './unique-keys.js';
@@ -20,7 +19,7 @@ async function decideOnProduct(
   const outcome = await inventory.commands.execute(command);
   // A repeated Idempotency-Key answers with the product its first run wrote.
   const productId = outcome.replayed ? aggregateIdOf(outcome.streamId) : aggregateIdOf(command.streams[0]!);
-  return getProductDetails(inventory.pool, inventory.schema, productId);
+  return inventory.productDetails(productId);
 }
 
 /** A command on an existing product: a 404 when there is none, a 412 when If-Match does not match. */
@@ -84,7 +83,7 @@ export async function updateProduct(
 
 /** One product as the caller may see it: another vendor's is 404 for a vendor user. */
 export async function getProduct(inventory: Inventory, productId: string, context: RpcContext | undefined) {
-  return assertVisible(await getProductDetails(inventory.pool, inventory.schema, productId), context);
+  return assertVisible(await inventory.productDetails(productId), context);
 }
 
 export async function receiveStock(
