@@ -13,6 +13,7 @@
 //   BENCH_SECONDS=10   length of the assignment load and of the raw baseline
 import { startSystem } from '@omni/testing';
 import pg from 'pg';
+import { fmt, get as getFrom, inParallel as inParallelOf, measureReads as measureReadsOf, post as postTo } from '../http.mjs';
 import { drive } from '../rest/load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,6 +23,11 @@ const CONNECTIONS = 16;
 const READS = 200;
 const HOUR = 3600_000;
 const system = await startSystem({ env: { LOG_LEVEL: 'warn' } });
+const post = (path, body, headers) => postTo(system.baseUrl, path, body, headers);
+const get = (path, headers) => getFrom(system.baseUrl, path, headers);
+const measureReads = (path, headers) => measureReadsOf(system.baseUrl, path, headers, READS);
+const inParallel = (count, task) => inParallelOf(count, CONNECTIONS, task);
+
 
 try {
   const token = (await post('/auth/login', { email: 'admin@omni.local', password: 'omni-admin' })).accessToken;
@@ -92,37 +98,6 @@ function span(startsAt, hours) {
   return { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + hours * HOUR).toISOString() };
 }
 
-/** Runs task(0..count-1) with CONNECTIONS in flight; results in index order. */
-async function inParallel(count, task) {
-  const results = new Array(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  return results;
-}
-
-/** READS sequential requests: latency percentiles in ms and the rate of one client. */
-async function measureReads(path, headers) {
-  const latencies = [];
-  let failures = 0;
-  for (let i = 0; i < READS; i++) {
-    const t0 = performance.now();
-    const response = await fetch(`${system.baseUrl}/api/v1${path}`, { headers });
-    await response.arrayBuffer();
-    latencies.push(performance.now() - t0);
-    if (!response.ok) failures++;
-  }
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
-  return { rate: 1000 / mean, p50: at(0.5), p99: at(0.99), failures };
-}
-
 /** The raw baseline: single-row INSERT transactions per second, `writers` at once, for `seconds`. */
 async function rawInsertTransactions(writers, seconds) {
   const pool = new pg.Pool({ connectionString: system.database.url, max: writers });
@@ -150,24 +125,4 @@ async function rawInsertTransactions(writers, seconds) {
   } finally {
     await pool.end();
   }
-}
-
-async function get(path, headers) {
-  const response = await fetch(`${system.baseUrl}/api/v1${path}`, { headers });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-async function post(path, body, headers = {}) {
-  const response = await fetch(`${system.baseUrl}/api/v1${path}`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-function fmt(n) {
-  return Math.round(n).toLocaleString('en-US');
 }
