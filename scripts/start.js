@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: runs the gateway and every service as separate processes, in the foreground.
-// - prefixes each process's (pino JSON) log lines with its name, readable on a terminal;
-// - restarts a process that dies (with backoff), while the others keep running;
-// - prints where the gateway listens once GET /health/ready answers 200;
+// - OMNI_REPLICAS (`inventory=2,gateway=2`; default 1 each) runs that many processes of a service
+//   against the same database and NATS; gateway replica i listens on PORT+i (docs/running.md);
+// - prefixes each process's (pino JSON) log lines with its name (`inventory#1` for replica 1 when a
+//   service runs more than one), readable on a terminal;
+// - restarts a process that dies (with backoff), while the others, its own replicas too, keep running;
+// - prints where the gateway listens once GET /health/ready answers 200 on every gateway replica;
 // - stops everything cleanly on Ctrl-C / SIGTERM.
 // Before that it finds PostgreSQL and NATS (docs/running.md): the ones DATABASE_URL / NATS_URL name,
 // else ones already running on the default addresses, else embedded ones it starts itself with their
@@ -30,10 +33,47 @@ function discoverServices() {
   return [...names.filter((n) => n !== 'gateway').sort(), 'gateway'];
 }
 
+/**
+ * `inventory=2,orders=2` as a map from service to process count; a service not named runs once.
+ * A name that is not a built service, or a count that is not a whole number ≥ 1, is an error.
+ */
+function parseReplicas(text, known) {
+  const counts = new Map(known.map((name) => [name, 1]));
+  for (const entry of (text ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z][a-z0-9-]*)=(\d+)$/.exec(entry);
+    if (!match) throw new Error(`OMNI_REPLICAS: "${entry}" is not service=count (e.g. inventory=2)`);
+    const [, name, count] = match;
+    if (!counts.has(name))
+      throw new Error(`OMNI_REPLICAS: unknown service "${name}" (known: ${known.join(', ')})`);
+    if (Number(count) < 1) throw new Error(`OMNI_REPLICAS: ${name} needs at least 1 replica, got ${count}`);
+    counts.set(name, Number(count));
+  }
+  return counts;
+}
+
 const services = discoverServices();
 const backendServices = services.filter((n) => n !== 'gateway');
+let replicas;
+try {
+  replicas = parseReplicas(process.env.OMNI_REPLICAS, services);
+} catch (error) {
+  process.stderr.write(`omni: ${error.message}\n`);
+  process.exit(1);
+}
+/** Every process to run: `{ service, index, name }`, name `inventory` or `inventory#1` when replicated. */
+const processes = services.flatMap((service) =>
+  Array.from({ length: replicas.get(service) }, (_, index) => ({
+    service,
+    index,
+    name: replicas.get(service) > 1 ? `${service}#${index}` : service,
+  })),
+);
+const gatewayPorts = processes.filter((p) => p.service === 'gateway').map((p) => Number(port) + p.index);
 const colors = [36, 33, 35, 32, 34, 31, 96, 93];
-const width = Math.max(...services.map((s) => s.length));
+const width = Math.max(...processes.map((p) => p.name.length));
 const useColor = process.stdout.isTTY;
 const children = new Map();
 let stopping = false;
@@ -42,10 +82,10 @@ let serverKeeper;
 /** `{ postgres: { url, description }, nats: { url, description } }` once found or started. */
 let servers;
 
-function label(name) {
+function label({ service, name }) {
   const text = name.padEnd(width);
   if (!useColor) return `[${text}]`;
-  return `\x1b[${colors[services.indexOf(name) % colors.length]}m[${text}]\x1b[0m`;
+  return `\x1b[${colors[services.indexOf(service) % colors.length]}m[${text}]\x1b[0m`;
 }
 
 const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
@@ -70,20 +110,23 @@ function log(message) {
   process.stdout.write(`${useColor ? '\x1b[1m' : ''}[omni]${useColor ? '\x1b[0m' : ''} ${message}\n`);
 }
 
-function pipeLines(stream, name, out) {
+function pipeLines(stream, proc, out) {
   readline
     .createInterface({ input: stream })
-    .on('line', (line) => out.write(`${label(name)} ${formatLine(line)}\n`));
+    .on('line', (line) => out.write(`${label(proc)} ${formatLine(line)}\n`));
 }
 
-function start(name, attempt = 0) {
+/** Starts one replica; when it dies, starts that replica again (its siblings keep serving). */
+function start(proc, attempt = 0) {
+  const { service, index, name } = proc;
   const env = {
     ...process.env,
     DATABASE_URL: servers.postgres.url,
     NATS_URL: servers.nats.url,
-    OMNI_SERVICE: name,
+    OMNI_SERVICE: service,
+    OMNI_REPLICA: String(index),
     OMNI_SERVICES: process.env.OMNI_SERVICES ?? backendServices.join(','),
-    ...(name === 'gateway' ? { PORT: port } : {}),
+    ...(service === 'gateway' ? { PORT: String(Number(port) + index) } : {}),
   };
   const child = spawn(
     process.execPath,
@@ -91,15 +134,15 @@ function start(name, attempt = 0) {
       '--enable-source-maps',
       '--import',
       '@omni/service-kit/register',
-      path.join('services', name, 'dist', 'main.js'),
+      path.join('services', service, 'dist', 'main.js'),
     ],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const startedAt = Date.now();
   children.set(name, child);
   log(`started ${name} (pid ${child.pid})`);
-  pipeLines(child.stdout, name, process.stdout);
-  pipeLines(child.stderr, name, process.stderr);
+  pipeLines(child.stdout, proc, process.stdout);
+  pipeLines(child.stderr, proc, process.stderr);
   child.on('exit', (code, signal) => {
     if (children.get(name) === child) children.delete(name);
     if (stopping) return;
@@ -107,27 +150,32 @@ function start(name, attempt = 0) {
     const nextAttempt = stable ? 0 : attempt + 1;
     const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(nextAttempt, 6));
     log(`${name} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`);
-    setTimeout(() => stopping || start(name, nextAttempt), delay);
+    setTimeout(() => stopping || start(proc, nextAttempt), delay);
   });
 }
 
-async function announceWhenReady() {
-  const url = `http://127.0.0.1:${port}/health/ready`;
+/** Each gateway's readiness covers the backend services it needs (OMNI_SERVICES). */
+async function waitForGateway(gatewayPort) {
+  const url = `http://127.0.0.1:${gatewayPort}/health/ready`;
   for (;;) {
-    if (stopping) return;
+    if (stopping) return false;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) {
-        log(
-          `Omni is ready: gateway listening on http://localhost:${port} (API http://localhost:${port}/api/v1, docs http://localhost:${port}/api/docs)`,
-        );
-        return;
-      }
+      if (response.ok) return true;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+async function announceWhenReady() {
+  const ready = await Promise.all(gatewayPorts.map(waitForGateway));
+  if (!ready.every(Boolean)) return;
+  const others = gatewayPorts.slice(1).map((p) => `:${p}`);
+  log(
+    `Omni is ready: gateway listening on http://localhost:${port}${others.length ? ` (replicas on ${others.join(', ')})` : ''} (API http://localhost:${port}/api/v1, docs http://localhost:${port}/api/docs)`,
+  );
 }
 
 async function stopAll(signal) {
@@ -180,7 +228,9 @@ function findServers() {
     serverKeeper.once('exit', (code, signal) => {
       if (stopping) return;
       if (!servers) {
-        process.stderr.write(`omni: the PostgreSQL/NATS helper exited (${signal ?? `code ${code}`}) before they were ready\n`);
+        process.stderr.write(
+          `omni: the PostgreSQL/NATS helper exited (${signal ?? `code ${code}`}) before they were ready\n`,
+        );
         process.exit(1);
       }
       log(`the PostgreSQL/NATS helper exited (${signal ?? `code ${code}`}): the services lose their servers`);
@@ -198,6 +248,6 @@ async function stopServers({ immediate = false } = {}) {
 servers = await findServers();
 log(servers.postgres.description);
 log(servers.nats.description);
-log(`starting ${services.join(', ')}`);
-for (const name of services) start(name);
+log(`starting ${processes.map((p) => p.name).join(', ')}`);
+for (const proc of processes) start(proc);
 void announceWhenReady();

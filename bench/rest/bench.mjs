@@ -6,6 +6,7 @@
 //   BENCH_SECONDS=10            length of each load
 //   BENCH_ONLY=reads,receipts   which loads to run (also `hot`: every connection on one product, and
 //                               `lists`: the 100,000-product list); default all
+//   BENCH_REPLICAS=inventory=2  OMNI_REPLICAS for the system under test (default: one of each)
 //   BENCH_CPU_PROFILE=<dir>     run every service with `node --cpu-prof` into <dir> (profiles written at stop)
 //
 // The load generator shares the machine's two cores with the system under test, PostgreSQL and NATS;
@@ -21,6 +22,7 @@ const profileDir = process.env.BENCH_CPU_PROFILE;
 const system = await startSystem({
   env: {
     LOG_LEVEL: 'warn',
+    ...(process.env.BENCH_REPLICAS ? { OMNI_REPLICAS: process.env.BENCH_REPLICAS } : {}),
     ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   },
 });

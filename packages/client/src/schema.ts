@@ -10,7 +10,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password */
+        /**
+         * Sign in with email and password
+         * @description Answers an access token (send it as `Authorization: Bearer <token>`; it expires after `expiresIn` seconds) and a refresh token to get the next pair. A wrong email and a wrong password are the same 401, so the answer never tells which part was wrong; repeated failures for one account or address are 429 for a while.
+         *
+         *     No access token needed.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -27,7 +32,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate the refresh token and get a new pair; reusing a rotated token revokes its family */
+        /**
+         * Rotate the refresh token and get a new pair; reusing a rotated token revokes its family
+         * @description Each refresh token works once: the answer carries a new access token and a new refresh token, and the old one stops working. Presenting a refresh token that was already rotated is taken as theft: the whole family of tokens descended from the same login is revoked and the answer is 401, so the user signs in again.
+         *
+         *     No access token needed.
+         */
         post: operations["refresh"];
         delete?: never;
         options?: never;
@@ -44,7 +54,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the refresh token and its family */
+        /**
+         * Revoke the refresh token and its family
+         * @description Signs this login out: the refresh token and every token rotated from it stop working. Access tokens already issued stay valid until they expire (minutes), so drop them on the client. A token already revoked is also 204: signing out twice is not an error.
+         *
+         *     No access token needed.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -59,7 +74,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description The user the access token belongs to: id, email, name and roles, e.g. to decide which screens to show.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["me"];
         put?: never;
         post?: never;
@@ -76,10 +96,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users (admin) */
+        /**
+         * List users (admin)
+         * @description Every user, ordered by email, a page at a time: pass `nextCursor` back as `cursor` until it is null.
+         *
+         *     Who may call it: admin.
+         */
         get: operations["listUsers"];
         put?: never;
-        /** Create a user (admin) */
+        /**
+         * Create a user (admin)
+         * @description Creates a user who can sign in at once with the given password. An email already in use (compared case-insensitively) is 409 `duplicate_email`; a password shorter than the minimum or an unknown role is 400.
+         *
+         *     Who may call it: admin.
+         */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -94,10 +124,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List locations by code */
+        /**
+         * List locations by code
+         * @description Every location, ordered by code, a page at a time: pass `nextCursor` back as `cursor` until it is null.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["listLocations"];
         put?: never;
-        /** Create a location (a shop, a warehouse, a van) */
+        /**
+         * Create a location (a shop, a warehouse, a van)
+         * @description A place where stock is kept. Its `code` is unique (case-insensitive): a second location with the same code is 409 `duplicate_location_code`, so retrying after a lost answer is safe with an Idempotency-Key.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["createLocation"];
         delete?: never;
         options?: never;
@@ -112,10 +152,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List products by SKU; filter by category, text in SKU or name, or low stock */
+        /**
+         * List products by SKU; filter by category, text in SKU or name, or low stock
+         * @description Products ordered by SKU, a page at a time. `q` matches a substring of the SKU or the name, case-insensitive; `lowStock=true` keeps only products whose available total is at or below their reorder level. A cursor from another query or a tampered one is 400.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["listProducts"];
         put?: never;
-        /** Register a product */
+        /**
+         * Register a product
+         * @description Adds a product to the catalogue with no stock; stock arrives through receipts. The SKU is unique (case-insensitive): a second product with the same SKU is 409 `duplicate_sku`. The price is in minor units (cents), never a float.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["registerProduct"];
         delete?: never;
         options?: never;
@@ -130,14 +180,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A product with its stock per location and totals */
+        /**
+         * A product with its stock per location and totals
+         * @description The product with on hand, reserved and available stock at each location and in total. The `ETag` header is its version: send it back as `If-Match` on a change to be sure nobody changed it in between. An unknown id is 404.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["getProduct"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a product; send If-Match with its ETag to guard against lost updates */
+        /**
+         * Change a product; send If-Match with its ETag to guard against lost updates
+         * @description Changes any of name, description, category, price, reorder level and attributes; fields left out keep their value. With `If-Match`, a product changed since you read it is 412 and nothing is written: read it again, merge, retry. Without `If-Match` the last write wins. Stock is not changed here: use receipts, adjustments, transfers.
+         *
+         *     Who may call it: admin, manager.
+         */
         patch: operations["updateProduct"];
         trace?: never;
     };
@@ -150,7 +210,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Receive stock at a location */
+        /**
+         * Receive stock at a location
+         * @description Adds a positive quantity to on-hand stock at a location, e.g. a delivery, with an optional reference such as the purchase order. Answers the product with its new levels. A location that does not exist is 422 `unknown_location`. Send an Idempotency-Key: a retried delivery is then counted once.
+         *
+         *     Who may call it: admin, manager, clerk.
+         */
         post: operations["receiveStock"];
         delete?: never;
         options?: never;
@@ -167,7 +232,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adjust on-hand stock with a reason */
+        /**
+         * Adjust on-hand stock with a reason
+         * @description Corrects on-hand stock at a location by a non-zero delta (a count, breakage, a find), with a reason kept in the movement history. An adjustment that would take on hand below zero, or below what is reserved for orders, is 422 `insufficient_stock` and changes nothing.
+         *
+         *     Who may call it: admin, manager, clerk.
+         */
         post: operations["adjustStock"];
         delete?: never;
         options?: never;
@@ -184,7 +254,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move stock between two locations */
+        /**
+         * Move stock between two locations
+         * @description Moves a quantity from one location to another in one step: both levels change together or not at all. More than is available (on hand minus reserved) at the source is 422 `insufficient_stock`; the same location on both sides is 422 `same_location`.
+         *
+         *     Who may call it: admin, manager, clerk.
+         */
         post: operations["transferStock"];
         delete?: never;
         options?: never;
@@ -199,7 +274,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every stock movement of a product, newest first, with the event that made it */
+        /**
+         * Every stock movement of a product, newest first, with the event that made it
+         * @description The stock history of one product (receipts, adjustments, transfers, reservations and shipments), newest first, a page at a time, each with the id of the event that made it. An unknown product is 404.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["listMovements"];
         put?: never;
         post?: never;
@@ -216,10 +296,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List orders, newest first, optionally by status */
+        /**
+         * List orders, newest first, optionally by status
+         * @description Orders, newest first, a page at a time: pass `nextCursor` back as `cursor` until it is null.
+         *
+         *     Who may call it: admin, manager, sales, accountant.
+         */
         get: operations["listOrders"];
         put?: never;
-        /** Place an order: lines are priced from the catalogue; stock is reserved asynchronously */
+        /**
+         * Place an order: lines are priced from the catalogue; stock is reserved asynchronously
+         * @description Answers at once with the order `pending`, each line priced from the catalogue and the total. Inventory then reserves every line at the location, all or nothing: the order moves to `awaiting_payment`, or to `rejected` with the reason and the failing lines (follow it with GET or the `status_changed` event). A product not in the catalogue is 422 `unknown_product`; lines in different currencies are 422 `mixed_currency`.
+         *
+         *     Who may call it: admin, manager, sales.
+         */
         post: operations["placeOrder"];
         delete?: never;
         options?: never;
@@ -234,7 +324,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An order with its status history, paid and due */
+        /**
+         * An order with its status history, paid and due
+         * @description The order with its lines, every status it went through (with the reason, e.g. `payment_timeout`), what was paid and what is still due. The `ETag` header is its version, for `If-Match` on cancel or ship.
+         *
+         *     Who may call it: admin, manager, sales, accountant.
+         */
         get: operations["getOrder"];
         put?: never;
         post?: never;
@@ -253,7 +348,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel from pending, awaiting_payment or paid: stock is released and payments refunded */
+        /**
+         * Cancel from pending, awaiting_payment or paid: stock is released and payments refunded
+         * @description Cancels with a reason: the reserved stock is released and whatever was paid is refunded automatically. A shipped order cannot be cancelled (409 `order_shipped`); cancelling one already cancelled or rejected is 409 `order_closed`.
+         *
+         *     Who may call it: admin, manager, sales.
+         */
         post: operations["cancelOrder"];
         delete?: never;
         options?: never;
@@ -270,7 +370,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ship a paid order: its reserved stock leaves on-hand */
+        /**
+         * Ship a paid order: its reserved stock leaves on-hand
+         * @description Marks the order shipped and turns its reservation into a stock decrease at the location. Only a `paid` order can ship: any other status is 409 `order_not_paid`.
+         *
+         *     Who may call it: admin, manager, clerk.
+         */
         post: operations["shipOrder"];
         delete?: never;
         options?: never;
@@ -285,10 +390,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List payments, optionally of one order */
+        /**
+         * List payments, optionally of one order
+         * @description Payments, a page at a time; `orderId` keeps only the payments of one order.
+         *
+         *     Who may call it: admin, manager, accountant.
+         */
         get: operations["listPayments"];
         put?: never;
-        /** Record a payment against an order awaiting payment */
+        /**
+         * Record a payment against an order awaiting payment
+         * @description Records money received for an order; when payments cover the total the order becomes `paid`. Refused with 422 and nothing recorded when the order is not awaiting payment (`order_not_awaiting_payment`), the currency is not the order’s (`currency_mismatch`), the amount is not positive (`invalid_amount`) or it would pay more than is due (`overpayment`). Send an Idempotency-Key so a retried payment is recorded once.
+         *
+         *     Who may call it: admin, manager, accountant.
+         */
         post: operations["recordPayment"];
         delete?: never;
         options?: never;
@@ -305,7 +420,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund (part of) a payment */
+        /**
+         * Refund (part of) a payment
+         * @description Gives back all or part of a payment, with a reason; several partial refunds may follow each other. More than is left to refund on the payment is 422 `refund_exceeds_payment`. Answers the payment with its refunds.
+         *
+         *     Who may call it: admin, manager, accountant.
+         */
         post: operations["refundPayment"];
         delete?: never;
         options?: never;
@@ -320,7 +440,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A payment with its refunds */
+        /**
+         * A payment with its refunds
+         * @description One payment with its amount, method, status and every refund made on it. An unknown id is 404.
+         *
+         *     Who may call it: admin, manager, accountant.
+         */
         get: operations["getPayment"];
         put?: never;
         post?: never;
@@ -337,10 +462,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List facilities by code */
+        /**
+         * List facilities by code
+         * @description Every facility, ordered by code, a page at a time: pass `nextCursor` back as `cursor` until it is null.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         get: operations["listFacilities"];
         put?: never;
-        /** Create a facility (where work happens); its time zone defaults to UTC */
+        /**
+         * Create a facility (where work happens); its time zone defaults to UTC
+         * @description A place where shifts and events happen (a studio, a shop, a van). Its `code` is unique: a second facility with the same code is 409 `duplicate_facility_code`. The time zone (IANA name, e.g. Europe/Berlin) decides where a day and an ISO week begin for weekly limits.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["createFacility"];
         delete?: never;
         options?: never;
@@ -361,7 +496,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a facility or change its time zone */
+        /**
+         * Rename a facility or change its time zone
+         * @description Renames a facility or changes its time zone; fields left out keep their value. With `If-Match`, a facility changed since you read it is 412 and nothing is written.
+         *
+         *     Who may call it: admin, manager.
+         */
         patch: operations["updateFacility"];
         trace?: never;
     };
@@ -372,10 +512,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List staff; q matches name or e-mail */
+        /**
+         * List staff; q matches name or e-mail
+         * @description Staff members, a page at a time; `q` matches a substring of the name or e-mail, case-insensitive.
+         *
+         *     Who may call it: admin, manager.
+         */
         get: operations["listStaff"];
         put?: never;
-        /** Register a staff member; userId links the gateway user who sees their shifts */
+        /**
+         * Register a staff member; userId links the gateway user who sees their shifts
+         * @description Adds a person who can be given shifts. `userId` links the gateway user account, so that user sees their own shifts (GET /scheduling/me/shifts) and their own shift events on the socket. `weeklyMinutesLimit` caps the minutes they may be assigned per ISO week.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["registerStaff"];
         delete?: never;
         options?: never;
@@ -390,14 +540,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A staff member */
+        /**
+         * A staff member
+         * @description One staff member with skills, linked user and weekly limit. An unknown id is 404.
+         *
+         *     Who may call it: admin, manager.
+         */
         get: operations["getStaff"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a staff member; null clears userId or weeklyMinutesLimit */
+        /**
+         * Change a staff member; null clears userId or weeklyMinutesLimit
+         * @description Changes name, e-mail, skills, linked user or weekly limit; null clears `userId` or `weeklyMinutesLimit`. With `If-Match`, a record changed since you read it is 412.
+         *
+         *     Who may call it: admin, manager.
+         */
         patch: operations["updateStaff"];
         trace?: never;
     };
@@ -408,10 +568,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Shifts starting in [from, to) (at most 31 days; default the next 7 days); staff see their own */
+        /**
+         * Shifts starting in [from, to) (at most 31 days; default the next 7 days); staff see their own
+         * @description Shifts by start time, filtered by facility, staff member or status; the range is at most 31 days (400 beyond). A `staff` user sees only their own shifts, whatever the filters.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         get: operations["listShifts"];
         put?: never;
-        /** Schedule a shift (at most 16 hours), open or assigned to staffId */
+        /**
+         * Schedule a shift (at most 16 hours), open or assigned to staffId
+         * @description Creates a shift at a facility, `open` without `staffId` or `assigned` with it. `endsAt` must be after `startsAt` and at most 16 hours later (400). Assigning at creation follows the booking rules: an overlapping shift of the same person (`shift_overlap`), their approved time off (`staff_on_leave`) or their weekly limit (`weekly_limit_exceeded`) is 422 and nothing is created.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["scheduleShift"];
         delete?: never;
         options?: never;
@@ -426,7 +596,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own shifts in [from, to) (at most 31 days) */
+        /**
+         * The caller's own shifts in [from, to) (at most 31 days)
+         * @description The signed-in user's own shifts (through the staff member linked to their account), by start time; the range is at most 31 days. Empty when no staff member is linked.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["myShifts"];
         put?: never;
         post?: never;
@@ -443,14 +618,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A shift with its status, staff member and time entry; staff see their own */
+        /**
+         * A shift with its status, staff member and time entry; staff see their own
+         * @description One shift with status, staff member and clock-in/clock-out times. The `ETag` header is its version for `If-Match`. A `staff` user gets 404 for a shift that is not theirs.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         get: operations["getShift"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Move a shift in time or to another facility; an assigned one keeps the booking rules */
+        /**
+         * Move a shift in time or to another facility; an assigned one keeps the booking rules
+         * @description Moves a shift in time or to another facility. An assigned shift keeps the booking rules at its new time (422 `shift_overlap`, `staff_on_leave`, `weekly_limit_exceeded`); a cancelled or already started one cannot move (409 `shift_not_reschedulable`).
+         *
+         *     Who may call it: admin, manager.
+         */
         patch: operations["rescheduleShift"];
         trace?: never;
     };
@@ -463,7 +648,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign a staff member to an open shift */
+        /**
+         * Assign a staff member to an open shift
+         * @description Gives an open shift to a staff member. Refused with 422 when it overlaps another of their shifts, falls in their approved time off, or takes them past their weekly limit; 409 when the shift is already assigned. Of two concurrent assignments that would overlap, exactly one succeeds.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["assignShift"];
         delete?: never;
         options?: never;
@@ -480,7 +670,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take the staff member off the shift: open again */
+        /**
+         * Take the staff member off the shift: open again
+         * @description Takes the staff member off an assigned shift, which becomes open again. A shift that is not assigned is 409 `shift_not_assigned`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["unassignShift"];
         delete?: never;
         options?: never;
@@ -497,7 +692,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a shift; its staff member is free again */
+        /**
+         * Cancel a shift; its staff member is free again
+         * @description Cancels a shift with a reason; its staff member is free for that time again. Cancelling twice is 409 `shift_cancelled`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["cancelShift"];
         delete?: never;
         options?: never;
@@ -514,7 +714,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clock in: the assigned staff member or a manager, from 30 minutes before the start */
+        /**
+         * Clock in: the assigned staff member or a manager, from 30 minutes before the start
+         * @description Records the start of work on a shift, by the assigned staff member themself or a manager for them. Earlier than 30 minutes before the start (`clock_in_too_early`), a second time (`already_clocked_in`) or on a shift with nobody assigned (`shift_not_assigned`) is 422; someone else's shift is 403.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         post: operations["clockIn"];
         delete?: never;
         options?: never;
@@ -531,7 +736,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clock out: the assigned staff member or a manager */
+        /**
+         * Clock out: the assigned staff member or a manager
+         * @description Records the end of work on a shift, by the assigned staff member or a manager. Before clocking in (`not_clocked_in`) or a second time (`already_clocked_out`) is 422.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         post: operations["clockOut"];
         delete?: never;
         options?: never;
@@ -546,7 +756,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Worked shifts (clocked in and out) in [from, to) with minutes and totals; staff see their own */
+        /**
+         * Worked shifts (clocked in and out) in [from, to) with minutes and totals; staff see their own
+         * @description Worked time per shift (clocked in and out) in a range, each with `minutes`, and `totals` of minutes and shifts; filter by staff member. A `staff` user sees only their own.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         get: operations["timeEntries"];
         put?: never;
         post?: never;
@@ -563,10 +778,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Time-off requests, newest first; staff see their own */
+        /**
+         * Time-off requests, newest first; staff see their own
+         * @description Time-off requests, newest first, filtered by staff member, status and range. A `staff` user sees only their own.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         get: operations["listTimeOff"];
         put?: never;
-        /** Ask for time off (staff: for themself); pending until approved or rejected */
+        /**
+         * Ask for time off (staff: for themself); pending until approved or rejected
+         * @description Asks for time off from `from` to `to` with a reason; it stays `pending` until a manager approves or rejects it. A `staff` user may ask only for themself; an unknown staff member is 422 `unknown_staff`.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         post: operations["requestTimeOff"];
         delete?: never;
         options?: never;
@@ -581,7 +806,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A time-off request; staff see their own */
+        /**
+         * A time-off request; staff see their own
+         * @description One time-off request with its status and decision. A `staff` user gets 404 for another person's request.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         get: operations["getTimeOff"];
         put?: never;
         post?: never;
@@ -600,7 +830,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve: the staff member's assigned shifts inside it become open */
+        /**
+         * Approve: the staff member's assigned shifts inside it become open
+         * @description Approves a pending request. The staff member's assigned shifts inside it are unassigned (reason `time_off`) and become open, so they can be given to someone else. A request no longer pending is 409 `time_off_not_pending`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["approveTimeOff"];
         delete?: never;
         options?: never;
@@ -617,7 +852,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a pending request */
+        /**
+         * Reject a pending request
+         * @description Rejects a pending request, optionally with a reason. A request no longer pending is 409 `time_off_not_pending`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["rejectTimeOff"];
         delete?: never;
         options?: never;
@@ -634,7 +874,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a pending request (the requester, or a manager) */
+        /**
+         * Withdraw a pending request (the requester, or a manager)
+         * @description Withdraws a pending request, by the person who asked or a manager. A request no longer pending is 409 `time_off_not_pending`.
+         *
+         *     Who may call it: admin, manager, staff.
+         */
         post: operations["cancelTimeOff"];
         delete?: never;
         options?: never;
@@ -649,10 +894,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events starting in [from, to) (at most 31 days; default the next 7 days) */
+        /**
+         * Events starting in [from, to) (at most 31 days; default the next 7 days)
+         * @description Scheduled events by start time, filtered by facility; the range is at most 31 days, by default the next 7 days.
+         *
+         *     Who may call it: admin, manager.
+         */
         get: operations["listEvents"];
         put?: never;
-        /** Book a facility for an event (a broadcast, a delivery window) */
+        /**
+         * Book a facility for an event (a broadcast, a delivery window)
+         * @description Books a facility for a time span (a broadcast, a delivery window). Overlapping another event that is not cancelled at the same facility is 409 `facility_booked`; an unknown facility is 422 `unknown_facility`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["scheduleEvent"];
         delete?: never;
         options?: never;
@@ -667,14 +922,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A scheduled event */
+        /**
+         * A scheduled event
+         * @description One scheduled event. An unknown id is 404.
+         *
+         *     Who may call it: admin, manager.
+         */
         get: operations["getEvent"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an event’s title, time or facility */
+        /**
+         * Change an event’s title, time or facility
+         * @description Changes an event's title, time or facility. A new time that overlaps another event at the facility is 409 `facility_booked`. With `If-Match`, an event changed since you read it is 412.
+         *
+         *     Who may call it: admin, manager.
+         */
         patch: operations["rescheduleEvent"];
         trace?: never;
     };
@@ -687,7 +952,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an event; its facility time is free again */
+        /**
+         * Cancel an event; its facility time is free again
+         * @description Cancels an event; its facility time is free for other bookings again.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["cancelEvent"];
         delete?: never;
         options?: never;
@@ -702,10 +972,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List incident types by code */
+        /**
+         * List incident types by code
+         * @description Every incident type, ordered by code, to offer when opening an incident.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["listIncidentTypes"];
         put?: never;
-        /** Create an incident type with the priority its incidents get by default */
+        /**
+         * Create an incident type with the priority its incidents get by default
+         * @description A kind of incident (e.g. a broken till) with the priority its incidents get when they name it and omit `priority`. Its `code` is unique: a second one is 409 `duplicate_incident_type_code`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["createIncidentType"];
         delete?: never;
         options?: never;
@@ -720,10 +1000,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tickets newest first: all of them for admin, manager, clerk; for others those they reported or are assigned to */
+        /**
+         * List tickets newest first: all of them for admin, manager, clerk; for others those they reported or are assigned to
+         * @description Tickets, newest first, a page at a time, filtered by status, kind, priority, assignee, facility, breached SLA or text (`q`). Admin, manager and clerk see every ticket; everyone else only the tickets they reported or are assigned to.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["listTickets"];
         put?: never;
-        /** Open an incident (INC-n) or service ticket (SRV-n); its SLA clock starts */
+        /**
+         * Open an incident (INC-n) or service ticket (SRV-n); its SLA clock starts
+         * @description Opens a ticket with status `open`, numbered `INC-n` for incidents and `SRV-n` for service tickets: consecutive, without gaps or duplicates even when opened concurrently. `slaDueAt` is the opening time plus the SLA of its priority. An unknown incident type is 422 `unknown_incident_type`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["openTicket"];
         delete?: never;
         options?: never;
@@ -738,14 +1028,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A ticket with its history and the comments the caller may read */
+        /**
+         * A ticket with its history and the comments the caller may read
+         * @description One ticket with every transition (status, when, by whom, why) and its comments; internal comments are left out for those who may not read them. A ticket the caller may not see is 404.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["getTicket"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change title, description or priority (a new priority recomputes slaDueAt from the opening) */
+        /**
+         * Change title, description or priority (a new priority recomputes slaDueAt from the opening)
+         * @description Changes title, description or priority: the reporter while it is `open`, its assignee, admin or manager until it is resolved (else 403). A new priority recomputes `slaDueAt` from the opening time. With `If-Match`, a ticket changed since you read it is 412.
+         *
+         *     Who may call it: any signed-in user.
+         */
         patch: operations["updateTicket"];
         trace?: never;
     };
@@ -758,7 +1058,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Comment on a ticket; internal comments are for admin, manager and the assignee */
+        /**
+         * Comment on a ticket; internal comments are for admin, manager and the assignee
+         * @description Adds a comment. `internal: true` hides it from everyone but admin, manager and the assignee. Anyone who may see the ticket may comment.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["commentOnTicket"];
         delete?: never;
         options?: never;
@@ -775,7 +1080,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign a staff member known from scheduling */
+        /**
+         * Assign a staff member known from scheduling
+         * @description Assigns a ticket to a staff member known from scheduling (else 422 `unknown_staff`); it moves to `assigned`. A move the workflow does not allow from the current status is 409 `invalid_transition`.
+         *
+         *     Who may call it: admin, manager.
+         */
         post: operations["assignTicket"];
         delete?: never;
         options?: never;
@@ -792,7 +1102,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start work on an assigned ticket (its assignee, admin, manager) */
+        /**
+         * Start work on an assigned ticket (its assignee, admin, manager)
+         * @description Starts work: `assigned` → `in_progress`, by its assignee, admin or manager. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["startTicket"];
         delete?: never;
         options?: never;
@@ -809,7 +1124,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Put a ticket on hold: its SLA clock stops */
+        /**
+         * Put a ticket on hold: its SLA clock stops
+         * @description Puts a ticket in progress on hold with a reason. The SLA clock stops while it is held. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["holdTicket"];
         delete?: never;
         options?: never;
@@ -826,7 +1146,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume a held ticket: slaDueAt moves later by the time held */
+        /**
+         * Resume a held ticket: slaDueAt moves later by the time held
+         * @description Resumes a held ticket: back to `in_progress`, and `slaDueAt` moves later by the time it was held. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["resumeTicket"];
         delete?: never;
         options?: never;
@@ -843,7 +1168,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a ticket in progress */
+        /**
+         * Resolve a ticket in progress
+         * @description Resolves a ticket in progress with a resolution; its SLA is met if this happens before `slaDueAt`. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["resolveTicket"];
         delete?: never;
         options?: never;
@@ -860,7 +1190,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a resolved ticket (back to in_progress) */
+        /**
+         * Reopen a resolved ticket (back to in_progress)
+         * @description Reopens a resolved ticket with a reason: back to `in_progress`. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["reopenTicket"];
         delete?: never;
         options?: never;
@@ -877,7 +1212,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a resolved ticket */
+        /**
+         * Close a resolved ticket
+         * @description Closes a resolved ticket for good. Any other status is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["closeTicket"];
         delete?: never;
         options?: never;
@@ -894,7 +1234,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a ticket before it is resolved (its reporter, admin, manager) */
+        /**
+         * Cancel a ticket before it is resolved (its reporter, admin, manager)
+         * @description Cancels a ticket that is not resolved yet, by its reporter, admin or manager. A resolved or closed ticket is 409 `invalid_transition`.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["cancelTicket"];
         delete?: never;
         options?: never;
@@ -911,28 +1256,6 @@ export interface components {
             amount: number;
             /** @description ISO 4217 currency code */
             currency: string;
-        };
-        CloudEvent: {
-            /** @constant */
-            specversion: "1.0";
-            /** Format: uuid */
-            id: string;
-            source: string;
-            type: string;
-            subject: string;
-            /** Format: date-time */
-            time: string;
-            /** @constant */
-            datacontenttype: "application/json";
-            data: {
-                [key: string]: unknown;
-            };
-            streamversion: number;
-            correlationid: string;
-            causationid: string;
-            traceparent?: string;
-            /** @description The user whose request caused the event; absent when a timer or another service's event did */
-            actorid?: string;
         };
         CreateLocationInput: {
             code: string;
@@ -979,17 +1302,6 @@ export interface components {
             /** Format: uuid */
             toLocationId: string;
             quantity: number;
-        };
-        ReserveStockInput: {
-            /** Format: uuid */
-            orderId: string;
-            /** Format: uuid */
-            locationId: string;
-            lines: {
-                /** Format: uuid */
-                productId: string;
-                quantity: number;
-            }[];
         };
         Location: {
             /** Format: uuid */
@@ -1069,26 +1381,6 @@ export interface components {
             orderId: string | null;
             /** Format: date-time */
             at: string;
-        };
-        Reservation: {
-            /** Format: uuid */
-            orderId: string;
-            /** @enum {string} */
-            status: "confirmed" | "rejected" | "released" | "committed";
-            /** Format: uuid */
-            locationId: string;
-            lines: {
-                /** Format: uuid */
-                productId: string;
-                quantity: number;
-            }[];
-            failedLines: {
-                /** Format: uuid */
-                productId: string;
-                requested: number;
-                available: number;
-            }[];
-            reason: string | null;
         };
         LoginInput: {
             email: string;
@@ -1891,6 +2183,15 @@ export interface operations {
             };
             /** @description Your role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: duplicate_email */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2707,7 +3008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused: unknown_product */
+            /** @description Refused: unknown_product, mixed_currency */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2841,7 +3142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused: order_shipped */
+            /** @description Refused: order_shipped, order_closed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3063,7 +3364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused: order_not_awaiting_payment, currency_mismatch, overpayment */
+            /** @description Refused: order_not_awaiting_payment, currency_mismatch, overpayment, invalid_amount */
             422: {
                 headers: {
                     [name: string]: unknown;

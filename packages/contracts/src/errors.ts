@@ -128,12 +128,26 @@ export interface WireError {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Refusals raised beneath the domain (the event store, database constraints) whose own words would
+ * speak of events, streams or tables: what a client reads instead. No internal name reaches a client.
+ */
+const CLIENT_WORDING: Readonly<Record<string, string>> = {
+  duplicate_event: 'This change was already recorded',
+};
+
+/** The message a client may read: ours for refusals, nothing internal for failures. */
+function clientMessage(error: OmniError): string {
+  if (error.status >= 500) return 'Internal error';
+  return CLIENT_WORDING[error.code] ?? error.message;
+}
+
 export function toWireError(error: unknown): WireError {
   if (error instanceof OmniError) {
     return {
       status: error.status,
       code: error.code,
-      message: error.status >= 500 ? 'Internal error' : error.message,
+      message: clientMessage(error),
       ...(error.errors ? { errors: error.errors } : {}),
       ...(error.details ? { details: error.details } : {}),
     };

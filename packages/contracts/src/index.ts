@@ -63,3 +63,4 @@ export * as orders from './orders.js';
 export * as payments from './payments.js';
 export * as scheduling from './scheduling.js';
 export * as ticketing from './ticketing.js';
+export { buildAsyncApiDocument, eventMaps, renderAsyncApiHtml } from './asyncapi.js';

@@ -151,7 +151,8 @@ export const Reservation = z
   .object({
     orderId: id,
     status: z.enum(['confirmed', 'rejected', 'released', 'committed']),
-    locationId: id,
+    /** Null for a release that came before any reservation: it only leaves a tombstone. */
+    locationId: id.nullable(),
     lines: z.array(ReservationLine),
     failedLines: z.array(
       z.object({ productId: id, requested: z.number().int(), available: z.number().int() }),

@@ -251,7 +251,3 @@ function toStoredEvent(row: EventRow): StoredEvent {
     recordedAt: row.recorded_at,
   };
 }
-
-export function compareBigInt(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -13,10 +13,12 @@ export interface RunningSystem {
   readonly nats: TestNatsServer;
   /** Lines the launcher printed so far (prefixed by process name). */
   readonly output: readonly string[];
-  /** Current pid of a service process, as the launcher announced it. */
-  pidOf(service: string): number | undefined;
-  /** SIGKILLs one service process (the launcher is expected to restart it). */
-  kill(service: string): void;
+  /** Base URL of gateway replica `replica` (0, 1, …: it listens on the system's port + replica). */
+  gatewayUrl(replica?: number): string;
+  /** Current pid of a service process (replica 0 unless named), as the launcher announced it. */
+  pidOf(service: string, replica?: number): number | undefined;
+  /** SIGKILLs one service process, replica 0 unless named (the launcher is expected to restart it). */
+  kill(service: string, replica?: number): void;
   stop(): Promise<void>;
 }
 
@@ -74,8 +76,9 @@ export async function startSystem({
   const collect = (stream: NodeJS.ReadableStream) =>
     readline.createInterface({ input: stream }).on('line', (line) => {
       output.push(line);
-      const started = /started (\S+) \(pid (\d+)\)/.exec(line);
-      if (started) pids.set(started[1]!, Number(started[2]));
+      // `started inventory (pid 1)` for a single process, `started inventory#1 (pid 2)` for a replica.
+      const started = /started ([^\s#]+)(?:#(\d+))? \(pid (\d+)\)/.exec(line);
+      if (started) pids.set(replicaKey(started[1]!, Number(started[2] ?? 0)), Number(started[3]));
     });
   collect(launcher.stdout!);
   collect(launcher.stderr!);
@@ -93,7 +96,17 @@ export async function startSystem({
   };
 
   try {
-    await waitUntilReady(baseUrl, readyTimeoutMs, () => launcher.exitCode !== null);
+    // Every gateway replica listens on its own port (port + replica) and must be ready.
+    const gateways = gatewayReplicas(env.OMNI_REPLICAS ?? process.env.OMNI_REPLICAS);
+    await Promise.all(
+      Array.from({ length: gateways }, (_, replica) =>
+        waitUntilReady(
+          `http://127.0.0.1:${port + replica}`,
+          readyTimeoutMs,
+          () => launcher.exitCode !== null,
+        ),
+      ),
+    );
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- launcher output ---\n${output.slice(-60).join('\n')}`, {
@@ -105,15 +118,24 @@ export async function startSystem({
     database,
     nats,
     output,
-    pidOf: (service) => pids.get(service),
-    kill(service) {
-      const pid = pids.get(service);
-      if (!pid) throw new Error(`no pid known for ${service}`);
+    gatewayUrl: (replica = 0) => `http://127.0.0.1:${port + replica}`,
+    pidOf: (service, replica = 0) => pids.get(replicaKey(service, replica)),
+    kill(service, replica = 0) {
+      const pid = pids.get(replicaKey(service, replica));
+      if (!pid) throw new Error(`no pid known for ${service} replica ${replica}`);
       process.kill(pid, 'SIGKILL');
     },
     stop,
   };
 }
+
+/** How many gateway processes `OMNI_REPLICAS` asks for (the launcher validates the rest). */
+function gatewayReplicas(replicas: string | undefined): number {
+  const match = /(?:^|,)\s*gateway=(\d+)/.exec(replicas ?? '');
+  return match ? Math.max(1, Number(match[1])) : 1;
+}
+
+const replicaKey = (service: string, replica: number) => `${service}#${replica}`;
 
 function killProcessGroup(pid: number | undefined): void {
   if (pid === undefined) return;

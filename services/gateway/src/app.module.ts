@@ -1,10 +1,13 @@
-import { Controller, Get, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Controller, Get, Header, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { renderAsyncApiHtml } from '@omni/contracts';
 import { HealthController, SERVICE_HEALTH, type CheckServices } from './http/health.controller.js';
 
 export interface AppParts {
   readonly apiController: Type;
   readonly checkServices: CheckServices;
   readonly openApiDocument: Record<string, unknown>;
+  /** The event subjects and their data schemas (docs/asyncapi.json). */
+  readonly asyncApiDocument: Record<string, unknown>;
   readonly metricsText: () => Promise<string>;
 }
 
@@ -16,6 +19,17 @@ export class AppModule {
       @Get('api/v1/openapi.json')
       openApi() {
         return parts.openApiDocument;
+      }
+
+      @Get('api/v1/asyncapi.json')
+      asyncApi() {
+        return parts.asyncApiDocument;
+      }
+
+      @Get('api/docs/events')
+      @Header('content-type', 'text/html; charset=utf-8')
+      eventsPage() {
+        return renderAsyncApiHtml(parts.asyncApiDocument);
       }
 
       @Get('metrics')

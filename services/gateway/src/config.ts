@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CorsOriginsSetting } from './http/cors.js';
 
 /** The gateway's own settings, on top of service-kit's (DATABASE_URL, NATS_URL, LOG_LEVEL, ...). */
 export const GatewayEnv = z.object({
@@ -30,5 +31,7 @@ export const GatewayEnv = z.object({
     .positive()
     .default(1024 * 1024),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(50),
+  /** Origins whose pages may call the API and open /ws; unset: the development ones, none in production. */
+  CORS_ORIGINS: CorsOriginsSetting.optional(),
 });
 export type GatewayEnv = z.infer<typeof GatewayEnv>;

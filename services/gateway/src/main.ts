@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { buildAsyncApiDocument } from '@omni/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -15,6 +16,7 @@ import express from 'express';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { GatewayEnv } from './config.js';
+import { allowedOrigins, corsMiddleware, refuseUpgradesFromOtherOrigins } from './http/cors.js';
 import { RoutePipeline } from './http/pipeline.js';
 import { IdempotencyKeys } from './http/idempotency.js';
 import { ProblemFilter, problemMiddleware } from './http/problems.js';
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       apiController: controllerForRoutes(routes, new RoutePipeline(auth, new IdempotencyKeys(pool))),
       checkServices: () => checkServices(rpc, config.OMNI_SERVICES, 1500),
       openApiDocument,
+      asyncApiDocument: buildAsyncApiDocument(version),
       metricsText,
     }),
     { bodyParser: false, logger: false },
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are aggregate versions, set by the pipeline
   app.use(traceIdMiddleware);
+  const origins = allowedOrigins(config.CORS_ORIGINS, production);
+  app.use(corsMiddleware(origins));
   const parseJson = express.json({ limit: '1mb' });
   const reportProblem = problemMiddleware(logger);
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
@@ -84,6 +89,7 @@ async function main(): Promise<void> {
   );
   app.useGlobalFilters(new ProblemFilter(logger));
   SwaggerModule.setup('api/docs', app, openApiDocument as unknown as OpenAPIObject);
+  refuseUpgradesFromOtherOrigins(app.getHttpServer(), origins);
   await app.listen(config.PORT);
   shutdown.onShutdown('stop taking HTTP requests', () => app.close());
   const bridge = startRealtimeBridge({

@@ -33,11 +33,18 @@ const DDL = `
     request_hash text NOT NULL,
     status int,
     headers jsonb,
-    body jsonb,
+    body text,
     created_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (principal, key)
   );
   CREATE INDEX IF NOT EXISTS idempotency_keys_created ON gateway.idempotency_keys (created_at);
+  -- The body was jsonb, which reorders keys: a replay must be the first answer's exact text.
+  DO $$ BEGIN
+    IF (SELECT data_type FROM information_schema.columns
+        WHERE table_schema = 'gateway' AND table_name = 'idempotency_keys' AND column_name = 'body') = 'jsonb'
+    THEN ALTER TABLE gateway.idempotency_keys ALTER COLUMN body TYPE text USING body::text;
+    END IF;
+  END $$;
 
   CREATE TABLE IF NOT EXISTS gateway.settings (
     key text PRIMARY KEY,

@@ -146,3 +146,15 @@ describe('unknown ids on command routes', () => {
     expect(answer.response.status).toBe(404);
   });
 });
+
+describe('metrics', () => {
+  it('times every REST call by operation and status, refusals included', async () => {
+    const { location } = await productWithLocation();
+    await receive('01a20000-0000-7000-8000-00000000beef', location.id, 1); // 404
+    const text = await (await fetch(`${system.baseUrl}/metrics`)).text();
+    expect(text).toMatch(
+      /omni_http_request_duration_seconds_count\{[^}]*operation="registerProduct"[^}]*status="201"[^}]*\} [1-9]/,
+    );
+    expect(text).toMatch(/omni_http_request_duration_seconds_count\{[^}]*status="404"[^}]*\} [1-9]/);
+  });
+});

@@ -2,10 +2,15 @@ import { BusinessRuleError, ConflictError, ValidationError } from '@omni/contrac
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 
+/**
+ * A response as sent: `body` is the serialised JSON text (undefined for 204). Keeping the text, not
+ * the value, is what lets a replay be the first answer byte for byte: a `jsonb` round trip reorders
+ * object keys and normalises numbers.
+ */
 export interface StoredResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
+  readonly body: string | undefined;
 }
 
 const RETENTION = '24 hours';
@@ -34,13 +39,7 @@ export class IdempotencyKeys {
       const response = await execute();
       await this.pool.query(
         `UPDATE gateway.idempotency_keys SET status = $3, headers = $4, body = $5 WHERE principal = $1 AND key = $2`,
-        [
-          scope.principal,
-          scope.key,
-          response.status,
-          response.headers,
-          JSON.stringify(response.body ?? null),
-        ],
+        [scope.principal, scope.key, response.status, response.headers, response.body ?? null],
       );
       return { ...response, replayed: false };
     } catch (error) {
@@ -69,7 +68,7 @@ export class IdempotencyKeys {
       request_hash: string;
       status: number | null;
       headers: Record<string, string> | null;
-      body: unknown;
+      body: string | null;
     }>(
       `SELECT request_hash, status, headers, body FROM gateway.idempotency_keys WHERE principal = $1 AND key = $2`,
       [principal, key],
@@ -87,7 +86,7 @@ export class IdempotencyKeys {
         'A request with this Idempotency-Key is still running',
       );
     }
-    return { status: stored.status, headers: stored.headers ?? {}, body: stored.body };
+    return { status: stored.status, headers: stored.headers ?? {}, body: stored.body ?? undefined };
   }
 }
 

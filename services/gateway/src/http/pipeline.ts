@@ -14,6 +14,7 @@ import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
 import { authorize } from './policy.js';
 import type { RouteCall, RouteSpec } from './route.js';
 import { traceIdOf } from './trace-id.js';
+import { httpRequestDuration } from '@omni/service-kit';
 
 /**
  * Runs one REST call through the same steps for every route: authenticate, authorise by role,
@@ -27,6 +28,7 @@ export class RoutePipeline {
   ) {}
 
   async run(route: RouteSpec, req: Request, res: Response): Promise<void> {
+    observeDuration(route, res);
     const actor = route.access === 'public' ? undefined : await this.authenticate(req);
     if (actor && route.access !== 'public') authorize(actor, route.access);
     const call = this.validatedCall(route, req, res, actor);
@@ -45,8 +47,8 @@ export class RoutePipeline {
           );
     for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
     if (response.replayed) res.setHeader('Idempotency-Replayed', 'true');
-    if (response.status === 204) res.status(204).end();
-    else res.status(response.status).json(response.body);
+    if (response.body === undefined) res.status(response.status).end();
+    else res.status(response.status).type('json').send(response.body);
   }
 
   private async execute(route: RouteSpec, call: RouteCall): Promise<StoredResponse> {
@@ -55,7 +57,8 @@ export class RoutePipeline {
     return {
       status: route.status,
       headers: typeof version === 'number' ? { ETag: `"${version}"` } : {},
-      body,
+      // Serialised once here, so the stored replay and the first answer are the same bytes.
+      body: route.status === 204 ? undefined : JSON.stringify(body ?? null),
     };
   }
 
@@ -105,4 +108,10 @@ function parseIfMatch(header: string | undefined): number | undefined {
   if (version === undefined)
     throw new PreconditionFailedError('If-Match must be an ETag this API gave out, e.g. "3"');
   return Number(version);
+}
+
+/** `omni_http_request_duration_seconds` by operation and status, whatever the answer (problems too). */
+function observeDuration(route: RouteSpec, res: Response): void {
+  const stop = httpRequestDuration.startTimer({ operation: route.operationId });
+  res.once('finish', () => stop({ status: String(res.statusCode) }));
 }

@@ -10,6 +10,7 @@ import {
   type Logger,
 } from '@omni/contracts';
 import type { NextFunction, Request, Response } from 'express';
+import type { Duplex } from 'node:stream';
 import { traceIdOf } from './trace-id.js';
 
 /** Every error leaves the gateway as RFC 9457 problem+json with the trace id; nothing internal leaks. */
@@ -19,6 +20,22 @@ export function sendProblem(res: Response, error: OmniError): void {
     res.setHeader('Retry-After', String(error.details['retryAfterSeconds']));
   }
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+/**
+ * The same problem+json on a raw socket, for a refused upgrade: no Express response exists there,
+ * so the status line and headers are written by hand and the connection closed.
+ */
+export function endWithProblem(socket: Duplex, error: OmniError): void {
+  const problem = toProblem(error);
+  const body = JSON.stringify(problem);
+  const head = [
+    `HTTP/1.1 ${problem.status} ${problem.title}`,
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
 
 /** Maps what Nest, Express or a handler threw onto our error hierarchy. */

@@ -24,6 +24,11 @@ export interface RouteSpec {
   readonly path: string;
   readonly tag: string;
   readonly summary: string;
+  /**
+   * For a client developer reading the OpenAPI document: what the operation does, what it refuses
+   * and why. Roles and documented refusal codes are added from `access` and `refusals`.
+   */
+  readonly description: string;
   /** `public` needs no token; every other value is checked against the role policy. */
   readonly access: Action | 'public';
   readonly params?: z.ZodObject;

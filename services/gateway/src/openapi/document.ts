@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POLICY } from '../http/policy.js';
 import type { RouteSpec } from '../http/route.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -26,7 +27,7 @@ const PROBLEM: JsonSchema = {
 };
 
 /**
- * OpenAPI 3.1 generated from the route table and the zod contracts (ARCHITECTURE §6): the schemas
+ * OpenAPI 3.1 generated from the route table and the zod contracts (docs/architecture.md): the schemas
  * are the ones requests are validated with, so the document cannot drift from the code.
  */
 export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): JsonSchema {
@@ -35,23 +36,62 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
     const path = route.path.replace(/:(\w+)/g, '{$1}');
     paths[path] = { ...paths[path], [route.method]: operation(route) };
   }
+  const schemas = { ...componentSchemas(), Problem: PROBLEM };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Omni API',
       version,
-      description:
-        'REST API of Omni. Errors are application/problem+json; every response carries X-Trace-Id. ' +
-        'See docs/ in the repository for the WebSocket protocol and the events.',
+      description: API_DESCRIPTION,
+      contact: { name: 'Omni maintainers' },
     },
     servers: [{ url: '/api/v1' }],
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ...componentSchemas(), Problem: PROBLEM },
+      schemas: usedSchemas(paths, schemas),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };
+}
+
+const API_DESCRIPTION = [
+  'REST API of Omni. Errors are application/problem+json with a stable `code`; every response carries ' +
+    '`X-Trace-Id`, which a problem repeats as `traceId`: quote it when reporting a problem.',
+  'Browsers: pages on the origins the gateway lists in `CORS_ORIGINS` (by default http://localhost:5173 and ' +
+    'http://localhost:3000 outside production, none in production) may call this API and open the `/ws` WebSocket. ' +
+    'Preflights are answered; `Authorization`, `Content-Type`, `Idempotency-Key` and `If-Match` may be sent; ' +
+    '`X-Trace-Id`, `ETag`, `Idempotency-Replayed` and `Retry-After` can be read. Other origins get no CORS headers, ' +
+    'and their WebSocket upgrade is refused with 403.',
+  'See docs/ in the repository for the WebSocket protocol and the events.',
+].join('\n\n');
+
+/** What the operation does, then who may call it, from the same role table the gateway enforces. */
+function descriptionOf(route: RouteSpec): string {
+  if (route.access === 'public') return `${route.description}\n\nNo access token needed.`;
+  const roles: 'any' | readonly string[] = POLICY[route.access];
+  const who = roles === 'any' ? 'any signed-in user' : roles.join(', ');
+  return `${route.description}\n\nWho may call it: ${who}.`;
+}
+
+/**
+ * Only the schemas the operations reach: the contracts register more (events, internal commands)
+ * than the REST API shows, and a component nobody references only misleads a reader.
+ */
+function usedSchemas(
+  paths: Record<string, unknown>,
+  schemas: Record<string, JsonSchema>,
+): Record<string, JsonSchema> {
+  const used = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const [, id] of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (used.has(id!) || !schemas[id!]) continue;
+      used.add(id!);
+      visit(schemas[id!]);
+    }
+  };
+  visit(paths);
+  return Object.fromEntries(Object.entries(schemas).filter(([id]) => used.has(id)));
 }
 
 function operation(route: RouteSpec): JsonSchema {
@@ -66,6 +106,7 @@ function operation(route: RouteSpec): JsonSchema {
   return {
     operationId: route.operationId,
     summary: route.summary,
+    description: descriptionOf(route),
     tags: [route.tag],
     ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }] }),
     ...(parameters.length ? { parameters } : {}),

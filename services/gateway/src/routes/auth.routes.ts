@@ -11,6 +11,10 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       path: '/auth/login',
       tag: 'auth',
       summary: 'Sign in with email and password',
+      description:
+        'Answers an access token (send it as `Authorization: Bearer <token>`; it expires after `expiresIn` seconds) ' +
+        'and a refresh token to get the next pair. A wrong email and a wrong password are the same 401, ' +
+        'so the answer never tells which part was wrong; repeated failures for one account or address are 429 for a while.',
       access: 'public',
       body: identity.LoginInput,
       response: identity.Session,
@@ -23,6 +27,10 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       path: '/auth/refresh',
       tag: 'auth',
       summary: 'Rotate the refresh token and get a new pair; reusing a rotated token revokes its family',
+      description:
+        'Each refresh token works once: the answer carries a new access token and a new refresh token, and the old ' +
+        'one stops working. Presenting a refresh token that was already rotated is taken as theft: the whole family ' +
+        'of tokens descended from the same login is revoked and the answer is 401, so the user signs in again.',
       access: 'public',
       body: identity.RefreshInput,
       response: identity.Session,
@@ -35,6 +43,10 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       path: '/auth/logout',
       tag: 'auth',
       summary: 'Revoke the refresh token and its family',
+      description:
+        'Signs this login out: the refresh token and every token rotated from it stop working. Access tokens ' +
+        'already issued stay valid until they expire (minutes), so drop them on the client. A token already ' +
+        'revoked is also 204: signing out twice is not an error.',
       access: 'public',
       body: identity.RefreshInput,
       status: 204,
@@ -46,6 +58,8 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       path: '/auth/me',
       tag: 'auth',
       summary: 'The signed-in user',
+      description:
+        'The user the access token belongs to: id, email, name and roles, e.g. to decide which screens to show.',
       access: 'self',
       response: identity.User,
       status: 200,
@@ -57,6 +71,10 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       path: '/users',
       tag: 'users',
       summary: 'Create a user (admin)',
+      description:
+        'Creates a user who can sign in at once with the given password. An email already in use (compared ' +
+        'case-insensitively) is 409 `duplicate_email`; a password shorter than the minimum or an unknown role is 400.',
+      refusals: [{ status: 409, code: 'duplicate_email' }],
       access: 'users.manage',
       body: identity.CreateUserInput,
       response: identity.User,
@@ -70,6 +88,8 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       path: '/users',
       tag: 'users',
       summary: 'List users (admin)',
+      description:
+        'Every user, ordered by email, a page at a time: pass `nextCursor` back as `cursor` until it is null.',
       access: 'users.manage',
       query: PageQuery,
       response: z

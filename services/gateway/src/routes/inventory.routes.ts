@@ -25,6 +25,9 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/inventory/locations',
       tag: 'inventory',
       summary: 'Create a location (a shop, a warehouse, a van)',
+      description:
+        'A place where stock is kept. Its `code` is unique (case-insensitive): a second location with the same code ' +
+        'is 409 `duplicate_location_code`, so retrying after a lost answer is safe with an Idempotency-Key.',
       access: 'inventory.manageCatalog',
       body: inventory.CreateLocationInput,
       response: inventory.Location,
@@ -39,6 +42,8 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/inventory/locations',
       tag: 'inventory',
       summary: 'List locations by code',
+      description:
+        'Every location, ordered by code, a page at a time: pass `nextCursor` back as `cursor` until it is null.',
       access: 'inventory.read',
       query: PageQuery,
       response: inventory.LocationPage.meta({ id: 'LocationPage' }),
@@ -51,6 +56,10 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/inventory/products',
       tag: 'inventory',
       summary: 'Register a product',
+      description:
+        'Adds a product to the catalogue with no stock; stock arrives through receipts. The SKU is unique ' +
+        '(case-insensitive): a second product with the same SKU is 409 `duplicate_sku`. The price is in minor units ' +
+        '(cents), never a float.',
       access: 'inventory.manageCatalog',
       body: inventory.RegisterProductInput,
       response: inventory.ProductDetails,
@@ -65,6 +74,10 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/inventory/products',
       tag: 'inventory',
       summary: 'List products by SKU; filter by category, text in SKU or name, or low stock',
+      description:
+        'Products ordered by SKU, a page at a time. `q` matches a substring of the SKU or the name, case-insensitive; ' +
+        '`lowStock=true` keeps only products whose available total is at or below their reorder level. A cursor from ' +
+        'another query or a tampered one is 400.',
       access: 'inventory.read',
       query: inventory.ListProductsQuery,
       response: inventory.ProductPage.meta({ id: 'ProductPage' }),
@@ -77,6 +90,9 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/inventory/products/:productId',
       tag: 'inventory',
       summary: 'A product with its stock per location and totals',
+      description:
+        'The product with on hand, reserved and available stock at each location and in total. The `ETag` header ' +
+        'is its version: send it back as `If-Match` on a change to be sure nobody changed it in between. An unknown id is 404.',
       access: 'inventory.read',
       params: ProductPath,
       response: inventory.ProductDetails,
@@ -89,6 +105,10 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/inventory/products/:productId',
       tag: 'inventory',
       summary: 'Change a product; send If-Match with its ETag to guard against lost updates',
+      description:
+        'Changes any of name, description, category, price, reorder level and attributes; fields left out keep their ' +
+        'value. With `If-Match`, a product changed since you read it is 412 and nothing is written: read it again, ' +
+        'merge, retry. Without `If-Match` the last write wins. Stock is not changed here: use receipts, adjustments, transfers.',
       access: 'inventory.manageCatalog',
       params: ProductPath,
       body: inventory.UpdateProductInput,
@@ -97,27 +117,48 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       ifMatch: true,
       handle: forward(RPC.updateProduct, withProduct),
     }),
-    stockRoute('receiveStock', 'receipts', 'Receive stock at a location', inventory.ReceiveStockInput, []),
-    stockRoute(
-      'adjustStock',
-      'adjustments',
-      'Adjust on-hand stock with a reason',
-      inventory.AdjustStockInput,
-      insufficientStock,
-    ),
-    stockRoute(
-      'transferStock',
-      'transfers',
-      'Move stock between two locations',
-      inventory.TransferStockInput,
-      [...insufficientStock, { status: 422, code: 'same_location' }],
-    ),
+    stockRoute({
+      name: 'receiveStock',
+      segment: 'receipts',
+      summary: 'Receive stock at a location',
+      description:
+        'Adds a positive quantity to on-hand stock at a location, e.g. a delivery, with an optional reference such ' +
+        'as the purchase order. Answers the product with its new levels. A location that does not exist is 422 ' +
+        '`unknown_location`. Send an Idempotency-Key: a retried delivery is then counted once.',
+      body: inventory.ReceiveStockInput,
+      refusals: [],
+    }),
+    stockRoute({
+      name: 'adjustStock',
+      segment: 'adjustments',
+      summary: 'Adjust on-hand stock with a reason',
+      description:
+        'Corrects on-hand stock at a location by a non-zero delta (a count, breakage, a find), with a reason kept in ' +
+        'the movement history. An adjustment that would take on hand below zero, or below what is reserved for ' +
+        'orders, is 422 `insufficient_stock` and changes nothing.',
+      body: inventory.AdjustStockInput,
+      refusals: insufficientStock,
+    }),
+    stockRoute({
+      name: 'transferStock',
+      segment: 'transfers',
+      summary: 'Move stock between two locations',
+      description:
+        'Moves a quantity from one location to another in one step: both levels change together or not at all. ' +
+        'More than is available (on hand minus reserved) at the source is 422 `insufficient_stock`; the same ' +
+        'location on both sides is 422 `same_location`.',
+      body: inventory.TransferStockInput,
+      refusals: [...insufficientStock, { status: 422, code: 'same_location' }],
+    }),
     defineRoute({
       operationId: 'listMovements',
       method: 'get',
       path: '/inventory/products/:productId/movements',
       tag: 'inventory',
       summary: 'Every stock movement of a product, newest first, with the event that made it',
+      description:
+        'The stock history of one product (receipts, adjustments, transfers, reservations and shipments), newest ' +
+        'first, a page at a time, each with the id of the event that made it. An unknown product is 404.',
       access: 'inventory.read',
       params: ProductPath,
       query: PageQuery,
@@ -133,19 +174,28 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
     }),
   ];
 
-  function stockRoute(
-    name: 'receiveStock' | 'adjustStock' | 'transferStock',
-    segment: string,
-    summary: string,
-    body: z.ZodType,
-    refusals: readonly { status: number; code: string }[],
-  ): RouteSpec {
+  function stockRoute({
+    name,
+    segment,
+    summary,
+    description,
+    body,
+    refusals,
+  }: {
+    name: 'receiveStock' | 'adjustStock' | 'transferStock';
+    segment: string;
+    summary: string;
+    description: string;
+    body: z.ZodType;
+    refusals: readonly { status: number; code: string }[];
+  }): RouteSpec {
     return defineRoute({
       operationId: name,
       method: 'post',
       path: `/inventory/products/:productId/${segment}`,
       tag: 'inventory',
       summary,
+      description,
       access: 'inventory.moveStock',
       params: ProductPath,
       body,

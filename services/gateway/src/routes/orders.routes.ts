@@ -19,12 +19,20 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/orders',
       tag: 'orders',
       summary: 'Place an order: lines are priced from the catalogue; stock is reserved asynchronously',
+      description:
+        'Answers at once with the order `pending`, each line priced from the catalogue and the total. Inventory then ' +
+        'reserves every line at the location, all or nothing: the order moves to `awaiting_payment`, or to `rejected` ' +
+        'with the reason and the failing lines (follow it with GET or the `status_changed` event). A product not in ' +
+        'the catalogue is 422 `unknown_product`; lines in different currencies are 422 `mixed_currency`.',
       access: 'orders.place',
       body: orders.PlaceOrderInput,
       response: orders.Order,
       status: 201,
       idempotent: true,
-      refusals: [{ status: 422, code: 'unknown_product' }],
+      refusals: [
+        { status: 422, code: 'unknown_product' },
+        { status: 422, code: 'mixed_currency' },
+      ],
       handle: forward(RPC.placeOrder, ({ body }) => body),
     }),
     defineRoute({
@@ -33,6 +41,8 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/orders',
       tag: 'orders',
       summary: 'List orders, newest first, optionally by status',
+      description:
+        'Orders, newest first, a page at a time: pass `nextCursor` back as `cursor` until it is null.',
       access: 'orders.read',
       query: orders.ListOrdersQuery,
       response: orders.OrderPage,
@@ -45,6 +55,9 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/orders/:orderId',
       tag: 'orders',
       summary: 'An order with its status history, paid and due',
+      description:
+        'The order with its lines, every status it went through (with the reason, e.g. `payment_timeout`), what was ' +
+        'paid and what is still due. The `ETag` header is its version, for `If-Match` on cancel or ship.',
       access: 'orders.read',
       params: OrderPath,
       response: orders.Order,
@@ -57,6 +70,10 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/orders/:orderId/cancel',
       tag: 'orders',
       summary: 'Cancel from pending, awaiting_payment or paid: stock is released and payments refunded',
+      description:
+        'Cancels with a reason: the reserved stock is released and whatever was paid is refunded automatically. ' +
+        'A shipped order cannot be cancelled (409 `order_shipped`); cancelling one already cancelled or rejected is ' +
+        '409 `order_closed`.',
       access: 'orders.place',
       params: OrderPath,
       body: orders.CancelOrderInput,
@@ -64,7 +81,10 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
       status: 200,
       idempotent: true,
       ifMatch: true,
-      refusals: [{ status: 409, code: 'order_shipped' }],
+      refusals: [
+        { status: 409, code: 'order_shipped' },
+        { status: 409, code: 'order_closed' },
+      ],
       handle: forward(
         RPC.cancelOrder,
         ({ params, body }: RouteCall<{ orderId: string }, undefined, { reason: string }>) => ({
@@ -79,6 +99,9 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
       path: '/orders/:orderId/ship',
       tag: 'orders',
       summary: 'Ship a paid order: its reserved stock leaves on-hand',
+      description:
+        'Marks the order shipped and turns its reservation into a stock decrease at the location. Only a `paid` ' +
+        'order can ship: any other status is 409 `order_not_paid`.',
       access: 'orders.ship',
       params: OrderPath,
       response: orders.Order,

@@ -42,6 +42,8 @@ function facilityRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Create a facility (where work happens); its time zone defaults to UTC',
       access: 'scheduling.manage',
+      description:
+        'A place where shifts and events happen (a studio, a shop, a van). Its `code` is unique: a second facility with the same code is 409 `duplicate_facility_code`. The time zone (IANA name, e.g. Europe/Berlin) decides where a day and an ISO week begin for weekly limits.',
       body: scheduling.CreateFacilityInput,
       response: scheduling.Facility,
       status: 201,
@@ -56,6 +58,8 @@ function facilityRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'List facilities by code',
       access: 'scheduling.read',
+      description:
+        'Every facility, ordered by code, a page at a time: pass `nextCursor` back as `cursor` until it is null.',
       query: PageQuery,
       response: scheduling.FacilityPage,
       status: 200,
@@ -68,6 +72,8 @@ function facilityRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Rename a facility or change its time zone',
       access: 'scheduling.manage',
+      description:
+        'Renames a facility or changes its time zone; fields left out keep their value. With `If-Match`, a facility changed since you read it is 412 and nothing is written.',
       params: FacilityPath,
       body: scheduling.UpdateFacilityInput,
       response: scheduling.Facility,
@@ -87,6 +93,8 @@ function staffRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Register a staff member; userId links the gateway user who sees their shifts',
       access: 'scheduling.manage',
+      description:
+        'Adds a person who can be given shifts. `userId` links the gateway user account, so that user sees their own shifts (GET /scheduling/me/shifts) and their own shift events on the socket. `weeklyMinutesLimit` caps the minutes they may be assigned per ISO week.',
       body: scheduling.RegisterStaffInput,
       response: scheduling.Staff,
       status: 201,
@@ -100,6 +108,8 @@ function staffRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'List staff; q matches name or e-mail',
       access: 'scheduling.manage',
+      description:
+        'Staff members, a page at a time; `q` matches a substring of the name or e-mail, case-insensitive.',
       query: scheduling.ListStaffQuery,
       response: scheduling.StaffPage,
       status: 200,
@@ -112,6 +122,7 @@ function staffRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'A staff member',
       access: 'scheduling.manage',
+      description: 'One staff member with skills, linked user and weekly limit. An unknown id is 404.',
       params: StaffPath,
       response: scheduling.Staff,
       status: 200,
@@ -124,6 +135,8 @@ function staffRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Change a staff member; null clears userId or weeklyMinutesLimit',
       access: 'scheduling.manage',
+      description:
+        'Changes name, e-mail, skills, linked user or weekly limit; null clears `userId` or `weeklyMinutesLimit`. With `If-Match`, a record changed since you read it is 412.',
       params: StaffPath,
       body: scheduling.UpdateStaffInput,
       response: scheduling.Staff,
@@ -146,6 +159,7 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
     operationId: string,
     path: string,
     summary: string,
+    description: string,
     access: 'scheduling.manage' | 'scheduling.selfService',
     refusals: RouteSpec['refusals'] = [],
   ) =>
@@ -155,6 +169,7 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       path: `/scheduling/shifts/:shiftId/${path}`,
       tag,
       summary,
+      description,
       access,
       params: ShiftPath,
       response: scheduling.Shift,
@@ -172,6 +187,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Schedule a shift (at most 16 hours), open or assigned to staffId',
       access: 'scheduling.manage',
+      description:
+        'Creates a shift at a facility, `open` without `staffId` or `assigned` with it. `endsAt` must be after `startsAt` and at most 16 hours later (400). Assigning at creation follows the booking rules: an overlapping shift of the same person (`shift_overlap`), their approved time off (`staff_on_leave`) or their weekly limit (`weekly_limit_exceeded`) is 422 and nothing is created.',
       body: scheduling.ScheduleShiftInput,
       response: scheduling.Shift,
       status: 201,
@@ -187,6 +204,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       summary:
         'Shifts starting in [from, to) (at most 31 days; default the next 7 days); staff see their own',
       access: 'scheduling.read',
+      description:
+        'Shifts by start time, filtered by facility, staff member or status; the range is at most 31 days (400 beyond). A `staff` user sees only their own shifts, whatever the filters.',
       query: scheduling.ListShiftsQuery,
       response: scheduling.ShiftPage,
       status: 200,
@@ -199,6 +218,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: "The caller's own shifts in [from, to) (at most 31 days)",
       access: 'self',
+      description:
+        "The signed-in user's own shifts (through the staff member linked to their account), by start time; the range is at most 31 days. Empty when no staff member is linked.",
       query: scheduling.MyShiftsQuery,
       response: scheduling.ShiftPage,
       status: 200,
@@ -211,6 +232,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'A shift with its status, staff member and time entry; staff see their own',
       access: 'scheduling.read',
+      description:
+        'One shift with status, staff member and clock-in/clock-out times. The `ETag` header is its version for `If-Match`. A `staff` user gets 404 for a shift that is not theirs.',
       params: ShiftPath,
       response: scheduling.Shift,
       status: 200,
@@ -223,6 +246,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Move a shift in time or to another facility; an assigned one keeps the booking rules',
       access: 'scheduling.manage',
+      description:
+        'Moves a shift in time or to another facility. An assigned shift keeps the booking rules at its new time (422 `shift_overlap`, `staff_on_leave`, `weekly_limit_exceeded`); a cancelled or already started one cannot move (409 `shift_not_reschedulable`).',
       params: ShiftPath,
       body: scheduling.RescheduleShiftInput,
       response: scheduling.Shift,
@@ -238,6 +263,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Assign a staff member to an open shift',
       access: 'scheduling.manage',
+      description:
+        'Gives an open shift to a staff member. Refused with 422 when it overlaps another of their shifts, falls in their approved time off, or takes them past their weekly limit; 409 when the shift is already assigned. Of two concurrent assignments that would overlap, exactly one succeeds.',
       params: ShiftPath,
       body: scheduling.AssignShiftInput,
       response: scheduling.Shift,
@@ -251,6 +278,7 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       RPC.unassignShift,
       'unassign',
       'Take the staff member off the shift: open again',
+      'Takes the staff member off an assigned shift, which becomes open again. A shift that is not assigned is 409 `shift_not_assigned`.',
       'scheduling.manage',
       [{ status: 409, code: 'shift_not_assigned' }],
     ),
@@ -261,6 +289,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Cancel a shift; its staff member is free again',
       access: 'scheduling.manage',
+      description:
+        'Cancels a shift with a reason; its staff member is free for that time again. Cancelling twice is 409 `shift_cancelled`.',
       params: ShiftPath,
       body: scheduling.CancelInput,
       response: scheduling.Shift,
@@ -274,6 +304,7 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       RPC.clockIn,
       'clock-in',
       'Clock in: the assigned staff member or a manager, from 30 minutes before the start',
+      "Records the start of work on a shift, by the assigned staff member themself or a manager for them. Earlier than 30 minutes before the start (`clock_in_too_early`), a second time (`already_clocked_in`) or on a shift with nobody assigned (`shift_not_assigned`) is 422; someone else's shift is 403.",
       'scheduling.selfService',
       [
         { status: 422, code: 'clock_in_too_early' },
@@ -285,6 +316,7 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       RPC.clockOut,
       'clock-out',
       'Clock out: the assigned staff member or a manager',
+      'Records the end of work on a shift, by the assigned staff member or a manager. Before clocking in (`not_clocked_in`) or a second time (`already_clocked_out`) is 422.',
       'scheduling.selfService',
       [
         { status: 422, code: 'not_clocked_in' },
@@ -299,6 +331,8 @@ function shiftRoutes(forward: Forward): RouteSpec[] {
       summary:
         'Worked shifts (clocked in and out) in [from, to) with minutes and totals; staff see their own',
       access: 'scheduling.read',
+      description:
+        'Worked time per shift (clocked in and out) in a range, each with `minutes`, and `totals` of minutes and shifts; filter by staff member. A `staff` user sees only their own.',
       query: scheduling.TimeEntriesQuery,
       response: scheduling.TimeEntries,
       status: 200,
@@ -312,6 +346,7 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
     operationId: string,
     path: string,
     summary: string,
+    description: string,
     access: 'scheduling.manage' | 'scheduling.selfService',
     body?: z.ZodType,
   ) =>
@@ -321,6 +356,7 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       path: `/scheduling/time-off/:timeOffId/${path}`,
       tag,
       summary,
+      description,
       access,
       params: TimeOffPath,
       ...(body ? { body } : {}),
@@ -341,6 +377,8 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Ask for time off (staff: for themself); pending until approved or rejected',
       access: 'scheduling.selfService',
+      description:
+        'Asks for time off from `from` to `to` with a reason; it stays `pending` until a manager approves or rejects it. A `staff` user may ask only for themself; an unknown staff member is 422 `unknown_staff`.',
       body: scheduling.RequestTimeOffInput,
       response: scheduling.TimeOff,
       status: 201,
@@ -355,6 +393,8 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Time-off requests, newest first; staff see their own',
       access: 'scheduling.read',
+      description:
+        'Time-off requests, newest first, filtered by staff member, status and range. A `staff` user sees only their own.',
       query: scheduling.ListTimeOffQuery,
       response: scheduling.TimeOffPage,
       status: 200,
@@ -367,6 +407,8 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'A time-off request; staff see their own',
       access: 'scheduling.read',
+      description:
+        "One time-off request with its status and decision. A `staff` user gets 404 for another person's request.",
       params: TimeOffPath,
       response: scheduling.TimeOff,
       status: 200,
@@ -376,6 +418,7 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       RPC.approveTimeOff,
       'approve',
       "Approve: the staff member's assigned shifts inside it become open",
+      "Approves a pending request. The staff member's assigned shifts inside it are unassigned (reason `time_off`) and become open, so they can be given to someone else. A request no longer pending is 409 `time_off_not_pending`.",
       'scheduling.manage',
       scheduling.DecideTimeOffInput,
     ),
@@ -383,6 +426,7 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       RPC.rejectTimeOff,
       'reject',
       'Reject a pending request',
+      'Rejects a pending request, optionally with a reason. A request no longer pending is 409 `time_off_not_pending`.',
       'scheduling.manage',
       scheduling.DecideTimeOffInput,
     ),
@@ -390,6 +434,7 @@ function timeOffRoutes(forward: Forward): RouteSpec[] {
       RPC.cancelTimeOff,
       'cancel',
       'Withdraw a pending request (the requester, or a manager)',
+      'Withdraws a pending request, by the person who asked or a manager. A request no longer pending is 409 `time_off_not_pending`.',
       'scheduling.selfService',
     ),
   ];
@@ -404,6 +449,8 @@ function eventRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Book a facility for an event (a broadcast, a delivery window)',
       access: 'scheduling.manage',
+      description:
+        'Books a facility for a time span (a broadcast, a delivery window). Overlapping another event that is not cancelled at the same facility is 409 `facility_booked`; an unknown facility is 422 `unknown_facility`.',
       body: scheduling.ScheduleEventInput,
       response: scheduling.ScheduledEvent,
       status: 201,
@@ -421,6 +468,8 @@ function eventRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Events starting in [from, to) (at most 31 days; default the next 7 days)',
       access: 'scheduling.manage',
+      description:
+        'Scheduled events by start time, filtered by facility; the range is at most 31 days, by default the next 7 days.',
       query: scheduling.ListEventsQuery,
       response: scheduling.ScheduledEventPage,
       status: 200,
@@ -433,6 +482,7 @@ function eventRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'A scheduled event',
       access: 'scheduling.manage',
+      description: 'One scheduled event. An unknown id is 404.',
       params: EventPath,
       response: scheduling.ScheduledEvent,
       status: 200,
@@ -445,6 +495,8 @@ function eventRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Change an event’s title, time or facility',
       access: 'scheduling.manage',
+      description:
+        "Changes an event's title, time or facility. A new time that overlaps another event at the facility is 409 `facility_booked`. With `If-Match`, an event changed since you read it is 412.",
       params: EventPath,
       body: scheduling.RescheduleEventInput,
       response: scheduling.ScheduledEvent,
@@ -460,6 +512,7 @@ function eventRoutes(forward: Forward): RouteSpec[] {
       tag,
       summary: 'Cancel an event; its facility time is free again',
       access: 'scheduling.manage',
+      description: 'Cancels an event; its facility time is free for other bookings again.',
       params: EventPath,
       body: scheduling.CancelEventInput,
       response: scheduling.ScheduledEvent,

@@ -19,9 +19,28 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
     body: call.body ?? {},
   });
 
+  /** What each workflow move does and refuses, for the OpenAPI document. */
+  const MOVE_DESCRIPTIONS = {
+    assignTicket:
+      'Assigns a ticket to a staff member known from scheduling (else 422 `unknown_staff`); it moves to `assigned`. A move the workflow does not allow from the current status is 409 `invalid_transition`.',
+    startTicket:
+      'Starts work: `assigned` → `in_progress`, by its assignee, admin or manager. Any other status is 409 `invalid_transition`.',
+    holdTicket:
+      'Puts a ticket in progress on hold with a reason. The SLA clock stops while it is held. Any other status is 409 `invalid_transition`.',
+    resumeTicket:
+      'Resumes a held ticket: back to `in_progress`, and `slaDueAt` moves later by the time it was held. Any other status is 409 `invalid_transition`.',
+    resolveTicket:
+      'Resolves a ticket in progress with a resolution; its SLA is met if this happens before `slaDueAt`. Any other status is 409 `invalid_transition`.',
+    reopenTicket:
+      'Reopens a resolved ticket with a reason: back to `in_progress`. Any other status is 409 `invalid_transition`.',
+    closeTicket: 'Closes a resolved ticket for good. Any other status is 409 `invalid_transition`.',
+    cancelTicket:
+      'Cancels a ticket that is not resolved yet, by its reporter, admin or manager. A resolved or closed ticket is 409 `invalid_transition`.',
+  } satisfies Partial<Record<keyof typeof RPC, string>>;
+
   /** A workflow move on one ticket: POST /tickets/{id}/<segment>. */
   const move = (
-    name: keyof typeof RPC,
+    name: keyof typeof MOVE_DESCRIPTIONS,
     segment: string,
     summary: string,
     body: z.ZodType | undefined,
@@ -33,6 +52,7 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       path: `/tickets/:ticketId/${segment}`,
       tag: 'tickets',
       summary,
+      description: MOVE_DESCRIPTIONS[name],
       access: name === 'assignTicket' ? 'tickets.assign' : 'tickets.use',
       params: TicketPath,
       ...(body ? { body } : {}),
@@ -53,6 +73,8 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'tickets',
       summary: 'Create an incident type with the priority its incidents get by default',
       access: 'tickets.manageTypes',
+      description:
+        'A kind of incident (e.g. a broken till) with the priority its incidents get when they name it and omit `priority`. Its `code` is unique: a second one is 409 `duplicate_incident_type_code`.',
       body: ticketing.CreateIncidentTypeInput,
       response: ticketing.IncidentType,
       status: 201,
@@ -67,6 +89,7 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'tickets',
       summary: 'List incident types by code',
       access: 'tickets.use',
+      description: 'Every incident type, ordered by code, to offer when opening an incident.',
       query: PageQuery,
       response: ticketing.IncidentTypePage,
       status: 200,
@@ -79,6 +102,8 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'tickets',
       summary: 'Open an incident (INC-n) or service ticket (SRV-n); its SLA clock starts',
       access: 'tickets.use',
+      description:
+        'Opens a ticket with status `open`, numbered `INC-n` for incidents and `SRV-n` for service tickets: consecutive, without gaps or duplicates even when opened concurrently. `slaDueAt` is the opening time plus the SLA of its priority. An unknown incident type is 422 `unknown_incident_type`.',
       body: ticketing.OpenTicketInput,
       response: ticketing.Ticket,
       status: 201,
@@ -94,6 +119,8 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       summary:
         'List tickets newest first: all of them for admin, manager, clerk; for others those they reported or are assigned to',
       access: 'tickets.use',
+      description:
+        'Tickets, newest first, a page at a time, filtered by status, kind, priority, assignee, facility, breached SLA or text (`q`). Admin, manager and clerk see every ticket; everyone else only the tickets they reported or are assigned to.',
       query: ticketing.ListTicketsQuery,
       response: ticketing.TicketPage,
       status: 200,
@@ -106,6 +133,8 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'tickets',
       summary: 'A ticket with its history and the comments the caller may read',
       access: 'tickets.use',
+      description:
+        'One ticket with every transition (status, when, by whom, why) and its comments; internal comments are left out for those who may not read them. A ticket the caller may not see is 404.',
       params: TicketPath,
       response: ticketing.Ticket,
       status: 200,
@@ -118,6 +147,8 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'tickets',
       summary: 'Change title, description or priority (a new priority recomputes slaDueAt from the opening)',
       access: 'tickets.use',
+      description:
+        'Changes title, description or priority: the reporter while it is `open`, its assignee, admin or manager until it is resolved (else 403). A new priority recomputes `slaDueAt` from the opening time. With `If-Match`, a ticket changed since you read it is 412.',
       params: TicketPath,
       body: ticketing.UpdateTicketInput,
       response: ticketing.Ticket,
@@ -133,6 +164,8 @@ export function ticketsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'tickets',
       summary: 'Comment on a ticket; internal comments are for admin, manager and the assignee',
       access: 'tickets.use',
+      description:
+        'Adds a comment. `internal: true` hides it from everyone but admin, manager and the assignee. Anyone who may see the ticket may comment.',
       params: TicketPath,
       body: ticketing.CommentInput,
       response: ticketing.Ticket,

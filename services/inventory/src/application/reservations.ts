@@ -126,7 +126,7 @@ export async function closeReservation(
       }
       return {
         orderId,
-        locationId: locationId ?? '',
+        locationId,
         status: how === 'release' ? 'released' : 'committed',
         lines: [...lines],
         failedLines: [],
@@ -153,7 +153,7 @@ export async function getReservation(inventory: Inventory, orderId: string): Pro
   const first = events[0]!.data as Partial<inventory.ReservationRejected & inventory.ReservationConfirmed>;
   return {
     orderId,
-    locationId: first.locationId ?? '',
+    locationId: first.locationId ?? null,
     status: state.status,
     lines: 'lines' in state ? [...state.lines] : [],
     failedLines: [...(first.failedLines ?? [])],
