@@ -14,4 +14,5 @@ export {
   type RealtimeOptions,
   type RealtimeSubscription,
   OmniRealtime,
+  SubscriptionRefusedError,
 } from './realtime.js';

@@ -42,6 +42,16 @@ interface Entry {
   readonly subject: string;
   lastSeq: number | undefined;
   readonly onEvent: (frame: EventFrame) => void;
+  /** Settles the first `subscribe()` call once the server confirmed or refused it. */
+  confirmed?: { resolve(): void; reject(error: Error): void };
+}
+
+/** A subscription the server refused (`forbidden`, `bad_request`, …). */
+export class SubscriptionRefusedError extends Error {
+  constructor(readonly frame: ErrorFrame) {
+    super(`subscription refused: ${frame.code}: ${frame.message}`);
+    this.name = 'SubscriptionRefusedError';
+  }
 }
 
 /**
@@ -65,6 +75,10 @@ export class OmniRealtime {
     return this.opened;
   }
 
+  /**
+   * Resolves once the gateway has the subscription (its `subscribed` frame): every event committed
+   * after that reaches `onEvent`. Rejects with a SubscriptionRefusedError when the gateway refuses it.
+   */
   async subscribe(
     subject: string,
     onEvent: (frame: EventFrame) => void,
@@ -72,8 +86,10 @@ export class OmniRealtime {
   ): Promise<RealtimeSubscription> {
     const entry: Entry = { id: `s${this.nextId++}`, subject, lastSeq: since, onEvent };
     this.entries.set(entry.id, entry);
+    const confirmed = new Promise<void>((resolve, reject) => (entry.confirmed = { resolve, reject }));
     await this.connect();
     this.sendSubscribe(entry);
+    await confirmed;
     return {
       id: entry.id,
       get lastSeq() {
@@ -124,8 +140,15 @@ export class OmniRealtime {
       const subscribed = frame as unknown as { id: string; lastSeq: number };
       const entry = this.entries.get(subscribed.id);
       if (entry && entry.lastSeq === undefined) entry.lastSeq = subscribed.lastSeq;
+      entry?.confirmed?.resolve();
     } else if (frame.op === 'error') {
-      this.options.onError?.(frame as ErrorFrame);
+      const error = frame as ErrorFrame;
+      this.options.onError?.(error);
+      const entry = error.id === undefined ? undefined : this.entries.get(error.id);
+      if (entry?.confirmed) {
+        this.entries.delete(entry.id); // refused: nothing to resubscribe after a reconnect
+        entry.confirmed.reject(new SubscriptionRefusedError(error));
+      }
     }
   }
 

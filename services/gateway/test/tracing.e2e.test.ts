@@ -75,9 +75,8 @@ it('follows a stock receipt in one trace from the HTTP request to the WebSocket 
   const subscription = await socket.subscribe(`inventory.product.${product.id}.stock_received`, (frame) =>
     pushed.push(frame),
   );
-  // subscribe() resolves once the request is sent. A receipt published before the gateway has the
-  // subscription would never be pushed, so wait for its confirmation (it sets lastSeq).
-  await eventually(() => expect(subscription.lastSeq).toBeDefined());
+  // subscribe() resolves on the gateway's confirmation, which also gives the subscription its position.
+  expect(subscription.lastSeq).toBeDefined();
 
   const response = await fetch(`${system.baseUrl}/api/v1/inventory/products/${product.id}/receipts`, {
     method: 'POST',

@@ -14,7 +14,7 @@ import {
 import { closeReservation, getReservation, reserveStock } from '../application/reservations.js';
 import { listLocations } from '../projections/locationList/query.js';
 import { listMovements } from '../projections/movementHistory/query.js';
-import { getProductDetails, listProducts } from '../projections/productList/query.js';
+import { listProducts } from '../projections/productList/query.js';
 
 export const INVENTORY = Symbol('Inventory');
 
@@ -56,7 +56,7 @@ export class InventoryController {
   @MessagePattern(rpc(RPC.getProduct))
   getProduct(@Payload() { input }: RpcRequest) {
     const { productId } = parseWith(ProductId, input);
-    return getProductDetails(this.inventory.pool, this.inventory.schema, productId);
+    return this.inventory.productDetails(productId);
   }
 
   @MessagePattern(rpc(RPC.listProducts))

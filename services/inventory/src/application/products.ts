@@ -1,7 +1,6 @@
 import { NotFoundError, newId, type RpcContext, type inventory } from '@omni/contracts';
 import { aggregateIdOf, decideOnStream, streamCommand, type Command } from '@omni/event-store';
 import { productDecider, type ProductCommand } from '../domain/product/decider.js';
-import { getProductDetails } from '../projections/productList/query.js';
 import { metadataFrom, type Inventory } from './context.js';
 import { requireLocation } from './locations.js';
 import { claimUniqueKey } from './unique-keys.js';
@@ -18,7 +17,7 @@ async function decideOnProduct(
   const outcome = await inventory.commands.execute(command);
   // A repeated Idempotency-Key answers with the product its first run wrote.
   const productId = outcome.replayed ? aggregateIdOf(outcome.streamId) : aggregateIdOf(command.streams[0]!);
-  return getProductDetails(inventory.pool, inventory.schema, productId);
+  return inventory.productDetails(productId);
 }
 
 /** A command on an existing product: a 404 when there is none, a 412 when If-Match does not match. */

@@ -1,4 +1,4 @@
-import { NotFoundError, cursorKey, pageOf, type Page, type inventory } from '@omni/contracts';
+import { cursorKey, pageOf, type Page, type inventory } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
 import { containsPattern } from '@omni/projections';
 
@@ -51,28 +51,35 @@ export async function listProducts(
   return pageOf(rows, query.limit, (row) => [row.sku], toProduct);
 }
 
-export async function getProductDetails(
+/**
+ * Several products with their stock per location in one round trip, in the order asked (undefined
+ * for an unknown id): the answers of a batch of commands, or concurrent reads, share one query. Named,
+ * so each connection plans it once: the hottest read, and PostgreSQL's parse and plan were a visible
+ * share of its CPU under load.
+ */
+export async function productsDetails(
   db: Queryable,
   schema: string,
-  productId: string,
-): Promise<inventory.ProductDetails> {
-  // One round trip: the product and its stock per location (a command answers with this). Named, so
-  // each connection plans it once: the hottest read, and PostgreSQL's parse and plan were a visible
-  // share of its CPU under load.
+  productIds: readonly string[],
+): Promise<(inventory.ProductDetails | undefined)[]> {
   const { rows } = await db.query<ProductRow & { stock: StockRow[] }>({
-    name: `${schema}.getProductDetails`,
+    name: `${schema}.productsDetails`,
     text: `SELECT ${PRODUCT_COLUMNS},
             coalesce((SELECT json_agg(json_build_object('location_id', s.location_id, 'code', l.code,
                                                         'on_hand', s.on_hand, 'reserved', s.reserved) ORDER BY l.code)
                         FROM ${schema}.stock_levels s JOIN ${schema}.location_list l ON l.id = s.location_id
                        WHERE s.product_id = p.id), '[]') AS stock
-       FROM ${schema}.product_list p WHERE p.id = $1`,
-    values: [productId],
+       FROM ${schema}.product_list p WHERE p.id = ANY($1::uuid[])`,
+    values: [productIds],
   });
-  if (!rows[0]) throw new NotFoundError('Product not found', 'product_not_found');
+  const byId = new Map(rows.map((row) => [row.id, toDetails(row)]));
+  return productIds.map((id) => byId.get(id.toLowerCase())); // uuid columns answer in lower case
+}
+
+function toDetails(row: ProductRow & { stock: StockRow[] }): inventory.ProductDetails {
   return {
-    ...toProduct(rows[0]),
-    stock: rows[0].stock.map((s) => ({
+    ...toProduct(row),
+    stock: row.stock.map((s) => ({
       locationId: s.location_id,
       locationCode: s.code,
       onHand: s.on_hand,
