@@ -1,5 +1,6 @@
 import { cursorKey, pageOf, type Page, type inventory } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
+import { containsPattern } from '@omni/projections';
 
 type Queryable = Pool | PoolClient;
 
@@ -41,7 +42,7 @@ export async function listProducts(
     where.push(`attributes @> ${param(JSON.stringify(query.attributes))}::jsonb`);
   if (query.lowStock !== undefined) where.push(query.lowStock ? 'low_stock' : 'NOT low_stock');
   if (query.q !== undefined) {
-    const pattern = param(`%${escapeLike(query.q)}%`);
+    const pattern = param(containsPattern(query.q));
     where.push(`(sku ILIKE ${pattern} OR name ILIKE ${pattern})`);
   }
   const after = cursorKey(query.cursor, ['string'])?.[0];
@@ -117,8 +118,4 @@ function toProduct(row: ProductRow): inventory.Product {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
