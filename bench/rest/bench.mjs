@@ -124,7 +124,7 @@ async function listsAt100k(auth) {
     const streams = Array.from({ length: 500 }, (_, i) => {
       const productId = newId();
       const n = batch * 500 + i;
-      const data = { productId, sku: `SKU-${String(n).padStart(6, '0')}`, name: `Product ${n} ${n % 7 === 0 ? 'blue' : 'red'} widget`, description: null, category: `cat-${n % 50}`, price: { amount: 100, currency: 'EUR' }, reorderLevel: n % 3, attributes: {} };
+      const data = { productId, sku: `SKU-${String(n).padStart(6, '0')}`, name: `Product ${n} ${n % 7 === 0 ? 'blue' : 'red'} widget`, description: null, category: `cat-${n % 50}`, price: { amount: 100, currency: 'EUR' }, reorderLevel: n % 3, attributes: attributesOf(n) };
       return { streamId: `product-${productId}`, expectedVersion: 0, events: [{ type: 'registered', data, metadata }] };
     });
     await store.transaction((tx) => store.append(tx, streams));
@@ -152,7 +152,19 @@ async function listsAt100k(auth) {
     ['list, 100k products: q=sku-0999 (substring of sku)', await measure('q=sku-0999')],
     ['list, 100k products: category=cat-7', await measure('category=cat-7')],
     ['list, 100k products: lowStock=true', await measure('lowStock=true')],
+    ['list, 100k products: attributes.language=ja (25%)', await measure('attributes.language=ja')],
+    [
+      'list, 100k products: attributes.language=ja&attributes.marketRegion=R5 (1%)',
+      await measure('attributes.language=ja&attributes.marketRegion=R5'),
+    ],
+    ['list, 100k products: attributes.edition=e777 (0.1%)', await measure('attributes.edition=e777')],
+    ['list, 100k products: attributes.noSuchKey=x (none)', await measure('attributes.noSuchKey=x')],
   ];
+}
+
+/** Attributes of seeded product n: a common key, a combination of two, a rare value. */
+function attributesOf(n) {
+  return { language: ['ja', 'en', 'de', 'fr'][n % 4], marketRegion: `R${n % 25}`, edition: `e${n % 1000}` };
 }
 
 async function post(path, body, headers = {}) {

@@ -12,7 +12,10 @@ import autocannon from 'autocannon';
 /**
  * @param {{ url: string, method: 'GET'|'POST', pathFor: (connection: number) => string,
  *   body?: (connection: number) => unknown, headers?: Record<string,string>,
- *   connections?: number, seconds?: number }} o
+ *   connections?: number, seconds?: number,
+ *   sequenceFor?: (connection: number) => { method: string, path: string, body?: unknown }[] }} o
+ *   sequenceFor, when given, replaces method/pathFor/body: each connection repeats its own requests in
+ *   order (e.g. assign then unassign one shift, so every request is a fresh decision).
  * @returns {Promise<{ requestsPerSecond: number, p50: number, p90: number, p99: number, mean: number,
  *   errors: number, non2xx: number, ok: number, total: number, seconds: number }>}
  *   latencies in ms; errors = socket errors + timeouts; non2xx = answered with another status.
@@ -27,7 +30,8 @@ export async function drive(o) {
     headers: { 'content-type': 'application/json', ...(o.headers ?? {}) },
     setupClient: (client) => {
       const c = next++ % connections;
-      client.setRequests([{ method: o.method, path: o.pathFor(c), ...(o.body ? { body: JSON.stringify(o.body(c)) } : {}) }]);
+      const sequence = o.sequenceFor ? o.sequenceFor(c) : [{ method: o.method, path: o.pathFor(c), body: o.body?.(c) }];
+      client.setRequests(sequence.map((r) => ({ method: r.method, path: r.path, ...(r.body ? { body: JSON.stringify(r.body) } : {}) })));
     },
   });
   return {

@@ -89,6 +89,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password; every other sign-in of the user is signed out
+         * @description Checks the current password, sets the new one (at least 8 characters, else 400) and signs the user out of every other sign-in (their refresh tokens stop working); this one stays signed in. A wrong current password is 422 `wrong_password`.
+         *
+         *     Who may call it: any signed-in user.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's profile
+         * @description The signed-in user's profile: title, department, phone, location and avatar (each null until set).
+         *
+         *     Who may call it: any signed-in user.
+         */
+        get: operations["getMyProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the signed-in user's profile (null clears a field)
+         * @description Changes the signed-in user's profile; fields left out keep their value and null clears one. Title and department are at most 100 characters, phone at most 20 (digits, spaces and + ( ) . / -), avatarUrl an http(s) URL; every offending field is listed in a 400. Published as `gateway.user.<id>.updated`.
+         *
+         *     Who may call it: any signed-in user.
+         */
+        patch: operations["updateMyProfile"];
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -97,16 +147,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List users (admin)
-         * @description Every user, ordered by email, a page at a time: pass `nextCursor` back as `cursor` until it is null.
+         * List users by email; `q` matches email or name, `role` keeps users with that role
+         * @description Users ordered by email, a page at a time: pass `nextCursor` back as `cursor` until it is null. `q` matches a substring of the email or name, case-insensitive; `role` keeps users who have that role.
          *
-         *     Who may call it: admin.
+         *     Who may call it: admin, manager.
          */
         get: operations["listUsers"];
         put?: never;
         /**
-         * Create a user (admin)
-         * @description Creates a user who can sign in at once with the given password. An email already in use (compared case-insensitively) is 409 `duplicate_email`; a password shorter than the minimum or an unknown role is 400.
+         * Create a user (admin); a `vendor` user needs a vendorId
+         * @description Creates a user who can sign in at once with the given password. An email already in use (compared case-insensitively) is 409 `duplicate_email`; a short password, an unknown role or role `vendor` without `vendorId` is 400. Published as `gateway.user.<id>.created`.
          *
          *     Who may call it: admin.
          */
@@ -115,6 +165,84 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One user
+         * @description One user with roles, vendor and whether they are active; an unknown id is 404.
+         *
+         *     Who may call it: admin, manager.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's name, roles or vendor (admin); takes effect on the user's next request
+         * @description Changes a user's name, roles or vendor (null detaches it); fields left out keep their value. Role `vendor` without a vendor is 400. New roles apply to the user's next request, without a new token. Published as `gateway.user.<id>.updated` and/or `roles_changed`.
+         *
+         *     Who may call it: admin.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{userId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a user (admin): signed out everywhere, sockets closed, sign-in refused
+         * @description Revokes every refresh token of the user, refuses their access tokens from the next request on (on every gateway), closes their WebSockets and refuses their sign-in. Deactivating an inactive user changes nothing. Published as `gateway.user.<id>.deactivated`.
+         *
+         *     Who may call it: admin.
+         */
+        post: operations["deactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's profile (any signed-in user: colleagues look each other up)
+         * @description Any signed-in user's profile, for any signed-in user; an unknown id is 404.
+         *
+         *     Who may call it: any signed-in user.
+         */
+        get: operations["getUserProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's profile: one's own, or anyone's as admin
+         * @description Changes a user's profile as `PATCH /auth/me/profile` does; a user may change only their own (403 otherwise), an admin anyone's.
+         *
+         *     Who may call it: any signed-in user.
+         */
+        patch: operations["updateUserProfile"];
         trace?: never;
     };
     "/inventory/locations": {
@@ -145,6 +273,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inventory/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vendors by code
+         * @description Every vendor, ordered by code, a page at a time: pass `nextCursor` back as `cursor` until it is null.
+         *
+         *     Who may call it: any signed-in user.
+         */
+        get: operations["listVendors"];
+        put?: never;
+        /**
+         * Create a vendor (a seller whose products a `vendor` user manages)
+         * @description Creates a vendor; products may then name it as `vendorId`, and users with role `vendor` act for one. The code is unique: a second vendor with the same code is 409 `duplicate_vendor_code`.
+         *
+         *     Who may call it: admin, manager.
+         */
+        post: operations["createVendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inventory/products": {
         parameters: {
             query?: never;
@@ -153,18 +309,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List products by SKU; filter by category, text in SKU or name, or low stock
-         * @description Products ordered by SKU, a page at a time. `q` matches a substring of the SKU or the name, case-insensitive; `lowStock=true` keeps only products whose available total is at or below their reorder level. A cursor from another query or a tampered one is 400.
+         * List products by SKU; filter by category, text, low stock, vendor and attributes
+         * @description Products ordered by SKU, a page at a time. `q` matches a substring of the SKU or the name, case-insensitive; `lowStock=true` keeps only products whose available total is at or below their reorder level; `vendorId` keeps one vendor's. `attributes.<key>=<value>` (any number) keeps products whose attributes contain every pair exactly; a key no product has matches nothing, and a malformed key or value is 400 naming the parameter. A `vendor` user sees only its own vendor's products. A cursor from another query or a tampered one is 400.
          *
          *     Who may call it: any signed-in user.
          */
         get: operations["listProducts"];
         put?: never;
         /**
-         * Register a product
-         * @description Adds a product to the catalogue with no stock; stock arrives through receipts. The SKU is unique (case-insensitive): a second product with the same SKU is 409 `duplicate_sku`. The price is in minor units (cents), never a float.
+         * Register a product; a vendor user's products belong to their vendor
+         * @description Adds a product to the catalogue with no stock; stock arrives through receipts. The SKU is unique (case-insensitive): a second product with the same SKU is 409 `duplicate_sku`. The price is in minor units (cents), never a float. `vendorId` names the product's vendor (an unknown one is 422 `unknown_vendor`); a `vendor` user's product is its own vendor's, and naming another vendor is 403.
          *
-         *     Who may call it: admin, manager.
+         *     Who may call it: admin, manager, vendor.
          */
         post: operations["registerProduct"];
         delete?: never;
@@ -194,9 +350,9 @@ export interface paths {
         head?: never;
         /**
          * Change a product; send If-Match with its ETag to guard against lost updates
-         * @description Changes any of name, description, category, price, reorder level and attributes; fields left out keep their value. With `If-Match`, a product changed since you read it is 412 and nothing is written: read it again, merge, retry. Without `If-Match` the last write wins. Stock is not changed here: use receipts, adjustments, transfers.
+         * @description Changes any of name, description, category, price, reorder level, attributes and vendor; fields left out keep their value. With `If-Match`, a product changed since you read it is 412 and nothing is written: read it again, merge, retry. Without `If-Match` the last write wins. Stock is not changed here: use receipts, adjustments, transfers. A `vendor` user may change only its own vendor's products (another's is 404) and may not move one to another vendor (403).
          *
-         *     Who may call it: admin, manager.
+         *     Who may call it: admin, manager, vendor.
          */
         patch: operations["updateProduct"];
         trace?: never;
@@ -1349,6 +1505,7 @@ export interface components {
             code: string;
             name: string;
         };
+        CreateVendorInput: components["schemas"]["CreateLocationInput"];
         RegisterProductInput: {
             sku: string;
             name: string;
@@ -1361,6 +1518,11 @@ export interface components {
             attributes?: {
                 [key: string]: string;
             };
+            /**
+             * Format: uuid
+             * @description The product's vendor; a vendor user's own by default
+             */
+            vendorId?: string;
         };
         UpdateProductInput: {
             name?: string;
@@ -1371,6 +1533,8 @@ export interface components {
             attributes?: {
                 [key: string]: string;
             };
+            /** @description Move the product to this vendor; null: none */
+            vendorId?: string | null;
         };
         ReceiveStockInput: {
             /** Format: uuid */
@@ -1400,6 +1564,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        Vendor: components["schemas"]["Location"];
         Product: {
             /** Format: uuid */
             id: string;
@@ -1412,6 +1577,7 @@ export interface components {
             attributes: {
                 [key: string]: string;
             };
+            vendorId: string | null;
             totals: {
                 onHand: number;
                 reserved: number;
@@ -1436,6 +1602,7 @@ export interface components {
             attributes: {
                 [key: string]: string;
             };
+            vendorId: string | null;
             totals: {
                 onHand: number;
                 reserved: number;
@@ -1482,14 +1649,49 @@ export interface components {
             email: string;
             name: string;
             password: string;
-            roles: ("admin" | "manager" | "clerk" | "sales" | "accountant" | "staff")[];
+            roles: ("admin" | "manager" | "clerk" | "sales" | "accountant" | "staff" | "vendor")[];
+            /**
+             * Format: uuid
+             * @description The vendor of a `vendor` user (required for that role)
+             */
+            vendorId?: string;
+        };
+        UpdateUserInput: {
+            name?: string;
+            roles?: ("admin" | "manager" | "clerk" | "sales" | "accountant" | "staff" | "vendor")[];
+            /** @description null detaches the user from its vendor */
+            vendorId?: string | null;
+        };
+        ChangePasswordInput: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        UpdateProfileInput: {
+            title?: string | null;
+            department?: string | null;
+            phone?: string | null;
+            locationId?: string | null;
+            avatarUrl?: string | null;
+        };
+        Profile: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            title: string | null;
+            department: string | null;
+            phone: string | null;
+            locationId: string | null;
+            avatarUrl: string | null;
         };
         User: {
             /** Format: uuid */
             id: string;
             email: string;
             name: string;
-            roles: ("admin" | "manager" | "clerk" | "sales" | "accountant" | "staff")[];
+            roles: ("admin" | "manager" | "clerk" | "sales" | "accountant" | "staff" | "vendor")[];
+            vendorId: string | null;
+            /** @description false once the user is deactivated */
+            active: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2016,6 +2218,10 @@ export interface components {
             items: components["schemas"]["Location"][];
             nextCursor: string | null;
         };
+        VendorPage: {
+            items: components["schemas"]["Vendor"][];
+            nextCursor: string | null;
+        };
         ProductPage: {
             items: components["schemas"]["Product"][];
             nextCursor: string | null;
@@ -2191,11 +2397,169 @@ export interface operations {
             };
         };
     };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordInput"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: wrong_password */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
                 limit?: number;
                 cursor?: string;
+                q?: string;
+                role?: "admin" | "manager" | "clerk" | "sales" | "accountant" | "staff" | "vendor";
             };
             header?: never;
             path?: never;
@@ -2304,6 +2668,316 @@ export interface operations {
             };
             /** @description Idempotency-Key reused with a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the first response is replayed */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUserProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUserProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2435,6 +3109,128 @@ export interface operations {
             };
         };
     };
+    listVendors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorPage"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createVendor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the first response is replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVendorInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: duplicate_vendor_code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProducts: {
         parameters: {
             query?: {
@@ -2443,6 +3239,7 @@ export interface operations {
                 category?: string;
                 q?: string;
                 lowStock?: boolean | ("true" | "false");
+                vendorId?: string;
             };
             header?: never;
             path?: never;
@@ -2549,7 +3346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description Refused: unknown_vendor */
             422: {
                 headers: {
                     [name: string]: unknown;

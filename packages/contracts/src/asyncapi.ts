@@ -4,6 +4,7 @@
  * gateway at GET /api/v1/asyncapi.json and checked in as docs/asyncapi.json.
  */
 import { z } from 'zod';
+import { gatewayEvents } from './events/gateway.js';
 import { inventoryEvents } from './events/inventory.js';
 import type { EventDataSchemas } from './events/map.js';
 import { ordersEvents } from './events/orders.js';
@@ -21,6 +22,7 @@ export const eventMaps: Readonly<Record<string, EventDataSchemas>> = {
   payments: paymentsEvents,
   scheduling: schedulingEvents,
   ticketing: ticketingEvents,
+  gateway: gatewayEvents,
 };
 
 /** `inventory.product.stock_received` → `inventory_product_stock_received` (AsyncAPI ids are keys). */

@@ -56,6 +56,7 @@ export { ordersEvents } from './events/orders.js';
 export { paymentsEvents } from './events/payments.js';
 export { schedulingEvents } from './events/scheduling.js';
 export { ticketingEvents } from './events/ticketing.js';
+export { gatewayEvents, type UserEvent } from './events/gateway.js';
 export { type TypedEvent, parseEvent } from './typed-event.js';
 export { assertNever } from './exhaustive.js';
 export * as inventory from './inventory.js';

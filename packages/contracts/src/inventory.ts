@@ -27,6 +27,8 @@ export const CreateLocationInput = z
   .strict()
   .meta({ id: 'CreateLocationInput' });
 
+export const CreateVendorInput = CreateLocationInput.meta({ id: 'CreateVendorInput' });
+
 export const RegisterProductInput = z
   .object({
     sku: z.string().trim().min(1).max(100),
@@ -36,6 +38,7 @@ export const RegisterProductInput = z
     price: Money,
     reorderLevel: z.number().int().min(0).default(0),
     attributes: attributes.default({}),
+    vendorId: id.optional().meta({ description: "The product's vendor; a vendor user's own by default" }),
   })
   .strict()
   .meta({ id: 'RegisterProductInput' });
@@ -48,6 +51,7 @@ export const UpdateProductInput = z
     price: Money.optional(),
     reorderLevel: z.number().int().min(0).optional(),
     attributes: attributes.optional(),
+    vendorId: id.nullable().optional().meta({ description: 'Move the product to this vendor; null: none' }),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, { message: 'name at least one field to change' })
@@ -81,14 +85,33 @@ export const ReserveStockInput = z
   .strict()
   .meta({ id: 'ReserveStockInput' });
 
+/** `?attributes.<key>=<value>`: keys as product attributes are usually named, values as stored. */
+export const AttributeFilterKey = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'an attribute key has letters, digits, "_", "-", "." and ":" only');
+export const AttributeFilterValue = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(1000)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+export const MAX_ATTRIBUTE_FILTERS = 20;
+export const ATTRIBUTE_FILTER_PREFIX = 'attributes.';
+
 export const ListProductsQuery = PageQuery.extend({
   category: z.string().trim().min(1).max(100).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   // A query string says "true"; the gateway forwards the parsed boolean to the service.
   lowStock: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  vendorId: id.optional(),
+  /** Every pair must match exactly; the gateway builds this from `attributes.<key>=<value>` parameters. */
+  attributes: z.record(AttributeFilterKey, AttributeFilterValue).optional(),
 });
 
 export type CreateLocationInput = z.infer<typeof CreateLocationInput>;
+export type CreateVendorInput = z.infer<typeof CreateVendorInput>;
 export type RegisterProductInput = z.infer<typeof RegisterProductInput>;
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 export type ReceiveStockInput = z.infer<typeof ReceiveStockInput>;
@@ -103,6 +126,8 @@ export type ListProductsQuery = z.infer<typeof ListProductsQuery>;
 export const Location = z
   .object({ id, code: z.string(), name: z.string(), version: z.number().int(), createdAt: z.iso.datetime() })
   .meta({ id: 'Location' });
+
+export const Vendor = Location.meta({ id: 'Vendor' });
 
 export const StockTotals = z.object({
   onHand: z.number().int(),
@@ -120,6 +145,7 @@ export const Product = z
     price: Money,
     reorderLevel: z.number().int(),
     attributes: z.record(z.string(), z.string()),
+    vendorId: id.nullable(),
     totals: StockTotals,
     lowStock: z.boolean(),
     version: z.number().int(),
@@ -162,10 +188,12 @@ export const Reservation = z
   .meta({ id: 'Reservation' });
 
 export const LocationPage = page(Location);
+export const VendorPage = page(Vendor);
 export const ProductPage = page(Product);
 export const MovementPage = page(Movement);
 
 export type Location = z.infer<typeof Location>;
+export type Vendor = z.infer<typeof Vendor>;
 export type Product = z.infer<typeof Product>;
 export type ProductDetails = z.infer<typeof ProductDetails>;
 export type StockAtLocation = z.infer<typeof StockAtLocation>;
@@ -182,6 +210,8 @@ export * from './events/inventory.js';
 export const INVENTORY_RPC = {
   createLocation: 'createLocation',
   listLocations: 'listLocations',
+  createVendor: 'createVendor',
+  listVendors: 'listVendors',
   registerProduct: 'registerProduct',
   updateProduct: 'updateProduct',
   getProduct: 'getProduct',

@@ -5,13 +5,17 @@ import { z } from 'zod';
  * authenticated and authorised the caller; the service trusts `actor` and uses it for audit only.
  * Trace context travels in NATS headers, not here.
  */
-export const ROLES = ['admin', 'manager', 'clerk', 'sales', 'accountant', 'staff'] as const;
+export const ROLES = ['admin', 'manager', 'clerk', 'sales', 'accountant', 'staff', 'vendor'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export interface Actor {
   readonly userId: string;
   readonly roles: readonly Role[];
+  /** A `vendor` user's vendor: inventory shows and changes only that vendor's products. */
+  readonly vendorId?: string;
+  /** The sign-in (refresh-token family) the access token belongs to; the gateway's own business. */
+  readonly sessionId?: string;
 }
 
 export interface RpcContext {

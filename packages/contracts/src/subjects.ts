@@ -10,6 +10,8 @@ export const SERVICES = [
   'scheduling',
   'ticketing',
   'notification',
+  // The gateway publishes identity events (`gateway.user.*`) through its own event log.
+  'gateway',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 

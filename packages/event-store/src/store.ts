@@ -1,6 +1,7 @@
 import { ConflictError, newId } from '@omni/contracts';
 import type { Pool } from 'pg';
 import { ConcurrencyError } from './errors.js';
+import { VISIBILITY_HORIZON } from './horizon.js';
 import { assertIdentifier, eventsChannel } from './migrate.js';
 import type { AppendToStream, Position, StoredEvent, StreamId, Tx } from './types.js';
 
@@ -122,13 +123,13 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
     },
 
     async readAll(after, options = {}) {
-      // Only transactions older than the oldest one still running: a later commit of a lower position
-      // can never appear behind a checkpoint.
+      // Only transactions older than the oldest one still running in this database (horizon.ts): a
+      // later commit of a lower position can never appear behind a checkpoint.
       const { rows } = await (options.tx ?? pool).query<EventRow>(
         // Ordered by the table's xid8 column, not the text it is selected as ('1000' < '999' as text).
         `SELECT ${COLUMNS} FROM ${events} e
           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-            AND ($4 OR transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
+            AND ($4 OR transaction_id < ${VISIBILITY_HORIZON})
           ORDER BY e.transaction_id, e.global_position
           LIMIT $3`,
         [

@@ -2,6 +2,7 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { newId } from '@omni/contracts';
 import {
+  START,
   createEventStore,
   migrateEventStore,
   startRelay,
@@ -154,4 +155,25 @@ describe('when another writer slips a message into the stream mid-batch', () => 
       await relay.stop();
     }
   }, 60_000);
+});
+
+describe('readAll (projections, rebuilds, tests)', () => {
+  it('reads past a transaction open in another database, and stops before one open in its own', async () => {
+    await migrateEventStore(pool, 'horizon_read');
+    const store = createEventStore({ pool, schema: 'horizon_read', service: 'horizon_read' });
+    const unrelated = await openTransaction(otherPool);
+    const late = await openTransaction(pool);
+    try {
+      const [lateEvent] = await appendOne(store, late.client);
+      const [event] = await store.transaction((tx) => appendOne(store, tx));
+      // Behind the same database's open transaction: nothing after it is final yet.
+      expect(await store.readAll(START)).toEqual([]);
+      await late.end();
+      // The other database's transaction is still open: it does not hold this log back.
+      const read = await store.readAll(START);
+      expect(read.map((e) => e.eventId)).toEqual([lateEvent!.eventId, event!.eventId]);
+    } finally {
+      await unrelated.end();
+    }
+  });
 });

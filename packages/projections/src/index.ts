@@ -39,3 +39,4 @@ export {
   replayProjections,
 } from './replay.js';
 export { type SpecEvent, givenEvents } from './spec.js';
+export { escapeLike, containsPattern } from './sql.js';

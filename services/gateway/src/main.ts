@@ -3,7 +3,8 @@ import { buildAsyncApiDocument } from '@omni/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { connectNats, checkServices, createRpcClient } from '@omni/messaging';
+import { createEventStore, startRelay } from '@omni/event-store';
+import { connectNats, checkServices, createRpcClient, ensureServiceStream } from '@omni/messaging';
 import {
   createLogger,
   createPool,
@@ -11,6 +12,7 @@ import {
   ensureDatabase,
   loadConfig,
   metricsText,
+  observeRelayLag,
 } from '@omni/service-kit';
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -34,7 +36,8 @@ import { startRealtimeBridge } from './realtime/bridge.js';
 import { liveFeeds } from './realtime/feeds.js';
 import { EVENTS_PATH, eventStreamHandler } from './realtime/sse.js';
 import { allRoutes } from './routes/index.js';
-import { migrateGatewaySchema, signingSecret } from './schema.js';
+import { closeSocketsOfDeactivatedUsers } from './identity/deactivations.js';
+import { GATEWAY_SCHEMA, migrateGatewaySchema, signingSecret } from './schema.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -50,7 +53,16 @@ async function main(): Promise<void> {
   shutdown.onShutdown('close the database pool', () => pool.end());
   await migrateGatewaySchema(pool);
 
-  const users = new Users(pool);
+  const nats = await connectNats({ url: config.NATS_URL, name: 'omni-gateway' });
+  shutdown.onShutdown('drain NATS', () => nats.drain());
+  // Identity changes go through the same outbox and relay as every service's events (stream GATEWAY).
+  await ensureServiceStream(nats, 'gateway');
+  const store = createEventStore({ pool, schema: GATEWAY_SCHEMA, service: 'gateway' });
+  const relay = await startRelay({ store, nats, logger });
+  observeRelayLag('gateway', () => relay.lag());
+  shutdown.onShutdown('stop the relay', () => relay.stop());
+
+  const users = new Users(pool, store);
   const production = config.NODE_ENV === 'production';
   if (production && !config.JWT_SECRET) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
   await bootstrapAdmin(
@@ -65,8 +77,6 @@ async function main(): Promise<void> {
     new LoginLimiter(),
   );
 
-  const nats = await connectNats({ url: config.NATS_URL, name: 'omni-gateway' });
-  shutdown.onShutdown('drain NATS', () => nats.drain());
   const rpc = createRpcClient(nats, { logger, defaultTimeoutMs: config.RPC_TIMEOUT_MS });
 
   const locks = await Locks.open(nats, config.LOCK_TTL_MS);
@@ -128,6 +138,8 @@ async function main(): Promise<void> {
   });
   shutdown.onShutdown('leave every presence of this replica', () => presence.close());
   shutdown.onShutdown('close WebSockets', () => bridge.close());
+  const deactivations = closeSocketsOfDeactivatedUsers(nats, bridge);
+  shutdown.onShutdown('stop watching deactivations', () => deactivations.unsubscribe());
   logger.info(
     { port: config.PORT, pid: process.pid },
     `gateway listening on http://localhost:${config.PORT}`,

@@ -1,9 +1,13 @@
+import { migrateEventStore } from '@omni/event-store';
 import { withAdvisoryLock } from '@omni/service-kit';
 import type { Pool } from 'pg';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
-/** Identity, refresh-token families and idempotency records: the gateway's own state. */
+/**
+ * Identity, refresh-token families and idempotency records: the gateway's own state. Identity changes
+ * are also appended to the schema's event log, which the relay publishes on stream GATEWAY.
+ */
 const DDL = `
   CREATE TABLE IF NOT EXISTS gateway.users (
     id uuid PRIMARY KEY,
@@ -14,6 +18,16 @@ const DDL = `
     created_at timestamptz NOT NULL DEFAULT now()
   );
   CREATE UNIQUE INDEX IF NOT EXISTS users_email_key ON gateway.users (lower(email));
+  -- Checked on every authenticated request (services/gateway/README.md, Identity), so a deactivation or a
+  -- role change is seen by every replica at once.
+  ALTER TABLE gateway.users
+    ADD COLUMN IF NOT EXISTS vendor_id uuid,
+    ADD COLUMN IF NOT EXISTS deactivated_at timestamptz,
+    ADD COLUMN IF NOT EXISTS title text,
+    ADD COLUMN IF NOT EXISTS department text,
+    ADD COLUMN IF NOT EXISTS phone text,
+    ADD COLUMN IF NOT EXISTS location_id uuid,
+    ADD COLUMN IF NOT EXISTS avatar_url text;
 
   CREATE TABLE IF NOT EXISTS gateway.refresh_tokens (
     id uuid PRIMARY KEY,
@@ -26,6 +40,7 @@ const DDL = `
     created_at timestamptz NOT NULL DEFAULT now()
   );
   CREATE INDEX IF NOT EXISTS refresh_tokens_family ON gateway.refresh_tokens (family_id);
+  CREATE INDEX IF NOT EXISTS refresh_tokens_user ON gateway.refresh_tokens (user_id);
 
   CREATE TABLE IF NOT EXISTS gateway.idempotency_keys (
     principal text NOT NULL,
@@ -56,6 +71,7 @@ export async function migrateGatewaySchema(pool: Pool): Promise<void> {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${GATEWAY_SCHEMA}`);
     await client.query(DDL);
   });
+  await migrateEventStore(pool, GATEWAY_SCHEMA);
 }
 
 /**

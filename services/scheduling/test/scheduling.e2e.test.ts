@@ -123,6 +123,20 @@ describe('facilities and staff', () => {
     });
     expect(missing.response.status).toBe(404);
   });
+
+  it('searches staff by a literal substring of name or e-mail: % and _ match only themselves', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    for (const name of [`Ra_${tag}`, `Rax${tag}`]) {
+      ok(await manager.http.POST('/scheduling/staff', { body: { name, email: `${name}@omni.test` } }));
+    }
+    const search = async (q: string) =>
+      ok(await manager.http.GET('/scheduling/staff', { params: { query: { q, limit: 200 } } })).items.map(
+        (s) => s.name,
+      );
+    expect(await search(`a_${tag}`)).toEqual([`Ra_${tag}`]);
+    expect(await search(`RAX${tag}`)).toEqual([`Rax${tag}`]);
+    expect(await search('%')).toEqual([]);
+  });
 });
 
 describe('shift rules', () => {

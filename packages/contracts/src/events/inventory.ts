@@ -14,6 +14,11 @@ const productId = z.uuid().describe('The product');
 const orderId = z.uuid().describe('The order the stock is held for');
 const locationId = z.uuid().describe('The location');
 const count = (what: string) => z.number().int().describe(what);
+/**
+ * Every event of a vendor's product names the vendor (after the event), so the WebSocket bridge shows
+ * a vendor user only its own products' events without a lookup. Absent: the product has no vendor.
+ */
+const vendorId = z.uuid().nullable().optional().describe("The product's vendor; absent when it has none");
 
 // ---- stock levels after a movement ----------------------------------------------------------
 
@@ -52,6 +57,16 @@ export const LocationCreated = z
   })
   .describe('A stock location was created');
 
+// ---- vendor -----------------------------------------------------------------------------------
+
+export const VendorCreated = z
+  .object({
+    vendorId: z.uuid().describe('The new vendor'),
+    code: z.string().describe('Short unique code'),
+    name: z.string().describe('Display name'),
+  })
+  .describe('A vendor (a seller of a marketplace catalogue) was created');
+
 // ---- product ----------------------------------------------------------------------------------
 
 const attributes = z.record(z.string(), z.string()).describe('Free-form attributes, e.g. language=ja');
@@ -66,6 +81,7 @@ export const ProductRegistered = z
     price: Money.describe('Catalogue price of one unit'),
     reorderLevel: count('Low stock is announced when total available falls to or below this'),
     attributes,
+    vendorId,
   })
   .describe('A product entered the catalogue');
 
@@ -80,8 +96,10 @@ export const ProductUpdated = z
         price: Money.optional(),
         reorderLevel: z.number().int().optional(),
         attributes: attributes.optional(),
+        vendorId: z.uuid().nullable().optional().describe('The vendor the product moved to, or null'),
       })
-      .describe('Only the fields that changed; null clears description or category'),
+      .describe('Only the fields that changed; null clears description, category or vendorId'),
+    vendorId,
   })
   .describe("A product's catalogue data changed");
 
@@ -92,6 +110,7 @@ export const StockReceived = z
     quantity: count('Units received (> 0)'),
     reference: z.string().nullable().describe('Delivery note or purchase order, or null'),
     ...resultingStock,
+    vendorId,
   })
   .describe('Goods arrived at a location');
 
@@ -102,6 +121,7 @@ export const StockAdjusted = z
     quantityDelta: count('Change of on-hand units (negative for a loss), never 0'),
     reason: z.string().describe('Why, e.g. stock count'),
     ...resultingStock,
+    vendorId,
   })
   .describe('On-hand stock was corrected');
 
@@ -112,12 +132,20 @@ export const StockTransferred = z
     toLocationId: z.uuid().describe('Where the units arrived'),
     quantity: count('Units moved (> 0)'),
     ...resultingStock,
+    vendorId,
   })
   .describe('Stock moved between two locations; totals unchanged');
 
 const reservationMovement = (description: string) =>
   z
-    .object({ productId, orderId, locationId, quantity: count('Units concerned'), ...resultingStock })
+    .object({
+      productId,
+      orderId,
+      locationId,
+      quantity: count('Units concerned'),
+      ...resultingStock,
+      vendorId,
+    })
     .describe(description);
 
 export const StockReserved = reservationMovement('Units were reserved for an order: available decreases');
@@ -134,6 +162,7 @@ export const LowStockDetected = z
     sku: z.string().describe("The product's SKU"),
     available: count('Total available over every location'),
     reorderLevel: count("The product's reorder level"),
+    vendorId,
   })
   .describe('Total available fell to or below the reorder level (once per crossing)');
 
@@ -172,6 +201,7 @@ export const ReservationClosed = z.object({ orderId }).describe('A reservation w
 // ---- maps from event name to schema ------------------------------------------------------------
 
 export const locationEvents = { created: LocationCreated } as const;
+export const vendorEvents = { created: VendorCreated } as const;
 export const productEvents = {
   registered: ProductRegistered,
   updated: ProductUpdated,
@@ -193,6 +223,7 @@ export const reservationEvents = {
 /** Every inventory event's data schema by its CloudEvents `type`, e.g. `inventory.product.stock_received`. */
 export const inventoryEvents = {
   ...qualified('inventory.location', locationEvents),
+  ...qualified('inventory.vendor', vendorEvents),
   ...qualified('inventory.product', productEvents),
   ...qualified('inventory.reservation', reservationEvents),
 };
@@ -214,5 +245,6 @@ export type ReservationRejected = Readonly<z.infer<typeof ReservationRejected>>;
 export type ReservationClosed = Readonly<z.infer<typeof ReservationClosed>>;
 
 export type LocationEvent = EventsOf<typeof locationEvents>;
+export type VendorEvent = EventsOf<typeof vendorEvents>;
 export type ProductEvent = EventsOf<typeof productEvents>;
 export type ReservationEvent = EventsOf<typeof reservationEvents>;

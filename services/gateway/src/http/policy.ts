@@ -7,6 +7,8 @@ import { ForbiddenError, type Actor, type Role } from '@omni/contracts';
 export const POLICY = {
   'inventory.read': 'any',
   'inventory.manageCatalog': ['admin', 'manager'],
+  /** Vendor users too, for their own vendor's products only: the inventory service narrows them. */
+  'inventory.manageProducts': ['admin', 'manager', 'vendor'],
   'inventory.moveStock': ['admin', 'manager', 'clerk'],
   'orders.place': ['admin', 'manager', 'sales'],
   'orders.read': ['admin', 'manager', 'sales', 'accountant'],
@@ -18,6 +20,7 @@ export const POLICY = {
   /** Time off and clock-in/out for oneself; the scheduling service refuses a staff user acting for another. */
   'scheduling.selfService': ['admin', 'manager', 'staff'],
   'users.manage': ['admin'],
+  'users.read': ['admin', 'manager'],
   // Any signed-in user opens and comments tickets and reads those that concern them; ticketing itself
   // narrows reads and work to the ticket's reporter, assignee and the reader/supervisor roles.
   'tickets.use': 'any',

@@ -3,7 +3,7 @@ import { SignJWT, errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 
 const ISSUER = 'omni-gateway';
-const Claims = z.object({ sub: z.uuid(), roles: z.array(Role) });
+const Claims = z.object({ sub: z.uuid(), roles: z.array(Role), sid: z.uuid().optional() });
 
 /** Short-lived HS256 access tokens (jose). The refresh token, not this, keeps a session alive. */
 export class AccessTokens {
@@ -22,8 +22,12 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
+  /**
+   * The roles in the token are informative only: every request takes the user's roles and standing
+   * from the database (Auth.authenticate), so a change or a deactivation applies at once.
+   */
   issue(actor: Actor): Promise<string> {
-    return new SignJWT({ roles: actor.roles })
+    return new SignJWT({ roles: actor.roles, ...(actor.sessionId ? { sid: actor.sessionId } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(actor.userId)
       .setIssuer(ISSUER)
@@ -38,7 +42,11 @@ export class AccessTokens {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const claims = Claims.parse(payload);
-      const actor = { userId: claims.sub, roles: claims.roles };
+      const actor = {
+        userId: claims.sub,
+        roles: claims.roles,
+        ...(claims.sid ? { sessionId: claims.sid } : {}),
+      };
       if (this.verified.size >= AccessTokens.CACHE_LIMIT) this.verified.clear();
       this.verified.set(token, { actor, expiresAt: (payload.exp ?? 0) * 1000 });
       return actor;

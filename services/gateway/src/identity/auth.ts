@@ -1,8 +1,8 @@
-import { UnauthorizedError, type Actor, type Logger } from '@omni/contracts';
+import { BusinessRuleError, UnauthorizedError, newId, type Actor, type Logger } from '@omni/contracts';
 import type { AccessTokens } from './access-tokens.js';
 import type { LoginLimiter } from './login-limiter.js';
-import { DUMMY_HASH, verifyPassword } from './passwords.js';
-import type { RefreshTokens } from './refresh-tokens.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import type { IssuedRefreshToken, RefreshTokens } from './refresh-tokens.js';
 import type { User, Users } from './users.js';
 
 export interface SessionTokens {
@@ -27,7 +27,8 @@ export class Auth {
     this.limiter.assertAllowed(account, address);
     const user = await this.users.findByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !valid) {
+    // A deactivated user gets the same answer as a wrong password: no hint which part was wrong.
+    if (!user || !valid || !user.active) {
       this.limiter.recordFailure(account, address);
       throw new UnauthorizedError('The email or password is wrong');
     }
@@ -38,20 +39,47 @@ export class Auth {
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
-    return this.sessionFor(await this.users.get(rotated.userId), rotated.refreshToken);
+    const user = await this.users.get(rotated.userId);
+    if (!user.active) throw new UnauthorizedError('The refresh token is invalid, expired or already used');
+    return this.sessionFor(user, rotated);
+  }
+
+  /** Checks the current password, then signs the user out of every other sign-in. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const valid = await verifyPassword(currentPassword, await this.users.passwordHashOf(actor.userId));
+    if (!valid) {
+      // 422, not 401: the caller is signed in; a 401 would make clients refresh and retry.
+      throw new BusinessRuleError('wrong_password', 'The current password is wrong');
+    }
+    await this.users.setPasswordHash(actor.userId, await hashPassword(newPassword));
+    await this.refreshTokens.revokeOtherSessions(actor.userId, actor.sessionId);
   }
 
   logout(refreshToken: string): Promise<void> {
     return this.refreshTokens.revoke(refreshToken);
   }
 
-  authenticate(accessToken: string): Promise<Actor> {
-    return this.accessTokens.verify(accessToken);
+  /**
+   * A valid signature is not enough: the user's standing is read from the database on every request
+   * (one primary-key lookup), so a deactivation or a role change is seen on the very next request by
+   * every gateway replica, without waiting for the token to expire or for an event to arrive.
+   */
+  async authenticate(accessToken: string): Promise<Actor> {
+    const token = await this.accessTokens.verify(accessToken);
+    const standing = await this.users.standing(token.userId);
+    if (!standing?.active) throw new UnauthorizedError('The account is deactivated');
+    return {
+      userId: token.userId,
+      roles: standing.roles,
+      ...(standing.vendorId ? { vendorId: standing.vendorId } : {}),
+      ...(token.sessionId ? { sessionId: token.sessionId } : {}),
+    };
   }
 
-  private async sessionFor(user: User, refreshToken: string): Promise<SessionTokens> {
-    const accessToken = await this.accessTokens.issue({ userId: user.id, roles: user.roles });
-    return { accessToken, refreshToken, expiresIn: this.accessTokens.ttlSeconds, user };
+  private async sessionFor(user: User, issued: IssuedRefreshToken): Promise<SessionTokens> {
+    const actor = { userId: user.id, roles: user.roles, sessionId: issued.sessionId };
+    const accessToken = await this.accessTokens.issue(actor);
+    return { accessToken, refreshToken: issued.refreshToken, expiresIn: this.accessTokens.ttlSeconds, user };
   }
 }
 
@@ -70,11 +98,10 @@ export async function bootstrapAdmin(
       'OMNI_ADMIN_PASSWORD is not set: the first admin gets the default password',
     );
   }
-  const created = await users.createIfAbsent({
-    email: admin.email,
-    name: 'Administrator',
-    password,
-    roles: ['admin'],
-  });
+  const bootId = newId();
+  const created = await users.createIfAbsent(
+    { email: admin.email, name: 'Administrator', password, roles: ['admin'] },
+    { correlationId: bootId, causationId: bootId },
+  );
   if (created) logger.info({ email: admin.email }, 'created the first admin');
 }

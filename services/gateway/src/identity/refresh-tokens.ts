@@ -7,19 +7,25 @@ import type { Pool } from 'pg';
  * the token within its family; presenting a token that was already rotated means it leaked, so the
  * whole family is revoked and every token of that login stops working.
  */
+export interface IssuedRefreshToken {
+  readonly refreshToken: string;
+  readonly sessionId: string;
+}
+
 export class RefreshTokens {
   constructor(
     private readonly pool: Pool,
     readonly ttlSeconds: number,
   ) {}
 
-  /** A new family (a login). */
-  issue(userId: string): Promise<string> {
-    return this.insert(userId, newId());
+  /** A new family (a login); its id names the sign-in in the access tokens issued for it. */
+  async issue(userId: string): Promise<IssuedRefreshToken> {
+    const sessionId = newId();
+    return { sessionId, refreshToken: await this.insert(userId, sessionId) };
   }
 
   /** Consumes `token` and returns the user it belongs to plus its successor. */
-  async rotate(token: string): Promise<{ userId: string; refreshToken: string }> {
+  async rotate(token: string): Promise<IssuedRefreshToken & { userId: string }> {
     const { id, secret } = parse(token);
     const known = await this.find(id, secret);
     if (!known || known.revoked_at || known.expires_at <= new Date()) throw invalid();
@@ -32,7 +38,20 @@ export class RefreshTokens {
       await this.revokeFamily(known.family_id); // reuse of a rotated token: it leaked
       throw invalid();
     }
-    return { userId: known.user_id, refreshToken: await this.insert(known.user_id, known.family_id) };
+    return {
+      userId: known.user_id,
+      sessionId: known.family_id,
+      refreshToken: await this.insert(known.user_id, known.family_id),
+    };
+  }
+
+  /** Signs the user out of every other sign-in (after a password change). */
+  async revokeOtherSessions(userId: string, keepSessionId: string | undefined): Promise<void> {
+    await this.pool.query(
+      `UPDATE gateway.refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2`,
+      [userId, keepSessionId ?? null],
+    );
   }
 
   async revoke(token: string): Promise<void> {

@@ -20,8 +20,13 @@ export interface BridgeOptions {
 }
 
 export interface Bridge {
+  /** Closes every socket of the user on this gateway process (a deactivation). */
+  disconnectUser(userId: string, reason: string): void;
   close(): Promise<void>;
 }
+
+/** Close code sent to the sockets of a user who may no longer sign in. */
+export const DEACTIVATED_CLOSE_CODE = 4003;
 
 const DEFAULTS = {
   maxSubscriptions: 50,
@@ -57,8 +62,11 @@ export function startRealtimeBridge({
       .catch(() => refuse(socket));
   };
 
+  const socketsOf = new Map<string, Set<WebSocket>>();
   const accept = (ws: WebSocket, actor: Actor) => {
     wsConnections.inc();
+    const own = socketsOf.get(actor.userId) ?? new Set<WebSocket>();
+    socketsOf.set(actor.userId, own.add(ws));
     const session = new RealtimeSession(ws, actor, {
       nats,
       feedFor: (stream) => feeds.feedFor(stream),
@@ -82,6 +90,8 @@ export function startRealtimeBridge({
         .catch((error: unknown) => logger.warn({ err: error }, 'ws frame failed'));
     });
     ws.on('close', () => {
+      own.delete(ws);
+      if (own.size === 0) socketsOf.delete(actor.userId);
       clearInterval(heartbeat);
       session.close();
       wsConnections.dec();
@@ -91,6 +101,9 @@ export function startRealtimeBridge({
 
   server.on('upgrade', onUpgrade);
   return {
+    disconnectUser(userId, reason) {
+      for (const ws of socketsOf.get(userId) ?? []) ws.close(DEACTIVATED_CLOSE_CODE, reason);
+    },
     async close() {
       server.off('upgrade', onUpgrade);
       for (const ws of wss.clients) ws.close(1001, 'gateway shutting down');

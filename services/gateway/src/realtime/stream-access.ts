@@ -11,6 +11,8 @@ export const STREAM_READ_ACTION: Readonly<Record<string, Action>> = {
   payments: 'payments.manage',
   scheduling: 'scheduling.manage',
   ticketing: 'tickets.use',
+  // Identity events name users, roles and vendors: admin only (docs/realtime.md).
+  gateway: 'users.manage',
 };
 
 /**
@@ -20,7 +22,17 @@ export const STREAM_READ_ACTION: Readonly<Record<string, Action>> = {
  */
 const EVENT_RIGHTS: Readonly<Record<string, (actor: Actor, event: CloudEvent) => boolean>> = {
   ticketing: (actor, event) => ticketing.mayReceiveTicketingEvent(actor, event.type, event.data),
+  inventory: (actor, event) => mayReceiveInventoryEvent(actor, event),
 };
+
+/**
+ * A `vendor` user receives only its own vendor's product events: every event of a vendor's product
+ * names the vendor (docs/events.md), so no lookup is needed. Other inventory events are for all.
+ */
+function mayReceiveInventoryEvent(actor: Actor, event: CloudEvent): boolean {
+  if (!actor.roles.includes('vendor') || !event.type.startsWith('inventory.product.')) return true;
+  return (event.data as { vendorId?: unknown } | undefined)?.vendorId === actor.vendorId;
+}
 
 /**
  * Roles that may read only their own events of one kind of aggregate: a subscription must lie inside

@@ -1,5 +1,5 @@
-import { PageQuery, decodeCursor, encodeCursor, identity } from '@omni/contracts';
-import { z } from 'zod';
+import { identity } from '@omni/contracts';
+import { eventMetadataFor } from '@omni/messaging';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Auth } from '../identity/auth.js';
 
@@ -66,43 +66,46 @@ export function authRoutes(auth: Auth): RouteSpec[] {
       handle: ({ actor }) => auth.users.get(actor!.userId),
     }),
     defineRoute({
-      operationId: 'createUser',
+      operationId: 'changePassword',
       method: 'post',
-      path: '/users',
-      tag: 'users',
-      summary: 'Create a user (admin)',
+      path: '/auth/password',
+      tag: 'auth',
+      summary: "Change one's own password; every other sign-in of the user is signed out",
       description:
-        'Creates a user who can sign in at once with the given password. An email already in use (compared ' +
-        'case-insensitively) is 409 `duplicate_email`; a password shorter than the minimum or an unknown role is 400.',
-      refusals: [{ status: 409, code: 'duplicate_email' }],
-      access: 'users.manage',
-      body: identity.CreateUserInput,
-      response: identity.User,
-      status: 201,
-      idempotent: true,
-      handle: ({ body }) => auth.users.create(body),
+        'Checks the current password, sets the new one (at least 8 characters, else 400) and signs the user out of every other sign-in (their refresh tokens stop working); this one stays signed in. A wrong current password is 422 `wrong_password`.',
+      access: 'self',
+      body: identity.ChangePasswordInput,
+      status: 204,
+      refusals: [{ status: 422, code: 'wrong_password' }],
+      handle: ({ actor, body }) => auth.changePassword(actor!, body.currentPassword, body.newPassword),
     }),
     defineRoute({
-      operationId: 'listUsers',
+      operationId: 'getMyProfile',
       method: 'get',
-      path: '/users',
-      tag: 'users',
-      summary: 'List users (admin)',
+      path: '/auth/me/profile',
+      tag: 'auth',
+      summary: "The signed-in user's profile",
       description:
-        'Every user, ordered by email, a page at a time: pass `nextCursor` back as `cursor` until it is null.',
-      access: 'users.manage',
-      query: PageQuery,
-      response: z
-        .object({ items: z.array(identity.User), nextCursor: z.string().nullable() })
-        .meta({ id: 'UserPage' }),
+        "The signed-in user's profile: title, department, phone, location and avatar (each null until set).",
+      access: 'self',
+      response: identity.Profile,
       status: 200,
-      handle: async ({ query }) => {
-        const after = query.cursor ? decodeCursor(query.cursor)?.[0] : undefined;
-        const users = await auth.users.list(query.limit + 1, typeof after === 'string' ? after : undefined);
-        const items = users.slice(0, query.limit);
-        const more = users.length > query.limit;
-        return { items, nextCursor: more ? encodeCursor([items[items.length - 1]!.email]) : null };
-      },
+      handle: ({ actor }) => auth.users.profile(actor!.userId),
+    }),
+    defineRoute({
+      operationId: 'updateMyProfile',
+      method: 'patch',
+      path: '/auth/me/profile',
+      tag: 'auth',
+      summary: "Change the signed-in user's profile (null clears a field)",
+      description:
+        "Changes the signed-in user's profile; fields left out keep their value and null clears one. Title and department are at most 100 characters, phone at most 20 (digits, spaces and + ( ) . / -), avatarUrl an http(s) URL; every offending field is listed in a 400. Published as `gateway.user.<id>.updated`.",
+      access: 'self',
+      body: identity.UpdateProfileInput,
+      response: identity.Profile,
+      status: 200,
+      handle: ({ actor, body, context }) =>
+        auth.users.updateProfile(actor!.userId, body, eventMetadataFor(context)),
     }),
   ];
 }

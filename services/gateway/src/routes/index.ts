@@ -9,6 +9,7 @@ import { ordersRoutes } from './orders.routes.js';
 import { paymentsRoutes } from './payments.routes.js';
 import { schedulingRoutes } from './scheduling.routes.js';
 import { ticketsRoutes } from './tickets.routes.js';
+import { usersRoutes } from './users.routes.js';
 
 export interface RouteDependencies {
   readonly auth: Auth;
@@ -20,6 +21,7 @@ export interface RouteDependencies {
 export function allRoutes({ auth, rpc, locks }: RouteDependencies): RouteSpec[] {
   const routes = [
     ...authRoutes(auth),
+    ...usersRoutes(auth),
     ...inventoryRoutes(rpc),
     ...ordersRoutes(rpc),
     ...paymentsRoutes(rpc),

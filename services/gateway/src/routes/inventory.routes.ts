@@ -2,6 +2,7 @@ import { PageQuery, inventory, type PageQuery as PageQueryType } from '@omni/con
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
 import { defineRoute, type RouteCall, type RouteSpec } from '../http/route.js';
+import { attributeFiltersOf } from './attribute-filters.js';
 
 const RPC = inventory.INVENTORY_RPC;
 const ProductPath = z.object({ productId: z.uuid() });
@@ -51,21 +52,55 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       handle: forward(RPC.listLocations, ({ query }) => query),
     }),
     defineRoute({
+      operationId: 'createVendor',
+      method: 'post',
+      path: '/inventory/vendors',
+      tag: 'inventory',
+      summary: 'Create a vendor (a seller whose products a `vendor` user manages)',
+      description:
+        'Creates a vendor; products may then name it as `vendorId`, and users with role `vendor` act for one. The code is unique: a second vendor with the same code is 409 `duplicate_vendor_code`.',
+      access: 'inventory.manageCatalog',
+      body: inventory.CreateVendorInput,
+      response: inventory.Vendor,
+      status: 201,
+      idempotent: true,
+      refusals: [{ status: 409, code: 'duplicate_vendor_code' }],
+      handle: forward(RPC.createVendor, ({ body }) => body),
+    }),
+    defineRoute({
+      operationId: 'listVendors',
+      method: 'get',
+      path: '/inventory/vendors',
+      tag: 'inventory',
+      summary: 'List vendors by code',
+      description:
+        'Every vendor, ordered by code, a page at a time: pass `nextCursor` back as `cursor` until it is null.',
+      access: 'inventory.read',
+      query: PageQuery,
+      response: inventory.VendorPage.meta({ id: 'VendorPage' }),
+      status: 200,
+      handle: forward(RPC.listVendors, ({ query }) => query),
+    }),
+    defineRoute({
       operationId: 'registerProduct',
       method: 'post',
       path: '/inventory/products',
       tag: 'inventory',
-      summary: 'Register a product',
+      summary: "Register a product; a vendor user's products belong to their vendor",
       description:
         'Adds a product to the catalogue with no stock; stock arrives through receipts. The SKU is unique ' +
         '(case-insensitive): a second product with the same SKU is 409 `duplicate_sku`. The price is in minor units ' +
-        '(cents), never a float.',
-      access: 'inventory.manageCatalog',
+        "(cents), never a float. `vendorId` names the product's vendor (an unknown one is 422 `unknown_vendor`); a " +
+        "`vendor` user's product is its own vendor's, and naming another vendor is 403.",
+      access: 'inventory.manageProducts',
       body: inventory.RegisterProductInput,
       response: inventory.ProductDetails,
       status: 201,
       idempotent: true,
-      refusals: [{ status: 409, code: 'duplicate_sku' }],
+      refusals: [
+        { status: 409, code: 'duplicate_sku' },
+        { status: 422, code: 'unknown_vendor' },
+      ],
       handle: forward(RPC.registerProduct, ({ body }) => body),
     }),
     defineRoute({
@@ -73,16 +108,19 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       method: 'get',
       path: '/inventory/products',
       tag: 'inventory',
-      summary: 'List products by SKU; filter by category, text in SKU or name, or low stock',
+      summary: 'List products by SKU; filter by category, text, low stock, vendor and attributes',
       description:
         'Products ordered by SKU, a page at a time. `q` matches a substring of the SKU or the name, case-insensitive; ' +
-        '`lowStock=true` keeps only products whose available total is at or below their reorder level. A cursor from ' +
-        'another query or a tampered one is 400.',
+        '`lowStock=true` keeps only products whose available total is at or below their reorder level; `vendorId` ' +
+        "keeps one vendor's. `attributes.<key>=<value>` (any number) keeps products whose attributes contain every " +
+        'pair exactly; a key no product has matches nothing, and a malformed key or value is 400 naming the parameter. ' +
+        "A `vendor` user sees only its own vendor's products. A cursor from another query or a tampered one is 400.",
       access: 'inventory.read',
-      query: inventory.ListProductsQuery,
+      // Other parameters pass through so that `attributes.<key>` reaches the handler; the rest is dropped.
+      query: inventory.ListProductsQuery.omit({ attributes: true }).catchall(z.unknown()),
       response: inventory.ProductPage.meta({ id: 'ProductPage' }),
       status: 200,
-      handle: forward(RPC.listProducts, ({ query }) => query),
+      handle: forward(RPC.listProducts, ({ query }) => listQueryOf(query as Record<string, unknown>)),
     }),
     defineRoute({
       operationId: 'getProduct',
@@ -106,10 +144,12 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'inventory',
       summary: 'Change a product; send If-Match with its ETag to guard against lost updates',
       description:
-        'Changes any of name, description, category, price, reorder level and attributes; fields left out keep their ' +
-        'value. With `If-Match`, a product changed since you read it is 412 and nothing is written: read it again, ' +
-        'merge, retry. Without `If-Match` the last write wins. Stock is not changed here: use receipts, adjustments, transfers.',
-      access: 'inventory.manageCatalog',
+        'Changes any of name, description, category, price, reorder level, attributes and vendor; fields left out keep ' +
+        'their value. With `If-Match`, a product changed since you read it is 412 and nothing is written: read it again, ' +
+        'merge, retry. Without `If-Match` the last write wins. Stock is not changed here: use receipts, adjustments, ' +
+        "transfers. A `vendor` user may change only its own vendor's products (another's is 404) and may not move " +
+        'one to another vendor (403).',
+      access: 'inventory.manageProducts',
       params: ProductPath,
       body: inventory.UpdateProductInput,
       response: inventory.ProductDetails,
@@ -207,4 +247,11 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       handle: forward(RPC[name], withProduct),
     });
   }
+}
+
+/** The service's list query: the known filters, plus `attributes.<key>` parameters as one record. */
+function listQueryOf(query: Record<string, unknown>): inventory.ListProductsQuery {
+  const known = inventory.ListProductsQuery.omit({ attributes: true }).parse(query);
+  const attributes = attributeFiltersOf(query);
+  return attributes ? { ...known, attributes } : known;
 }

@@ -4,8 +4,11 @@ import { PageQuery, parseWith, rpcSubject, type RpcRequest, inventory as contrac
 import { z } from 'zod';
 import type { Inventory } from '../application/context.js';
 import { createLocation } from '../application/locations.js';
+import { createVendor } from '../application/vendors.js';
+import { scopeListQuery, vendorScopeOf } from '../application/vendor-scope.js';
 import {
   adjustStock,
+  getProduct,
   receiveStock,
   registerProduct,
   transferStock,
@@ -15,6 +18,7 @@ import { closeReservation, getReservation, reserveStock } from '../application/r
 import { listLocations } from '../projections/locationList/query.js';
 import { listMovements } from '../projections/movementHistory/query.js';
 import { listProducts } from '../projections/productList/query.js';
+import { listVendors } from '../projections/vendorList/query.js';
 
 export const INVENTORY = Symbol('Inventory');
 
@@ -42,6 +46,16 @@ export class InventoryController {
     return listLocations(this.inventory.pool, this.inventory.schema, parseWith(PageQuery, input));
   }
 
+  @MessagePattern(rpc(RPC.createVendor))
+  createVendor(@Payload() { input, context }: RpcRequest) {
+    return createVendor(this.inventory, parseWith(contracts.CreateVendorInput, input), context);
+  }
+
+  @MessagePattern(rpc(RPC.listVendors))
+  listVendors(@Payload() { input }: RpcRequest) {
+    return listVendors(this.inventory.pool, this.inventory.schema, parseWith(PageQuery, input));
+  }
+
   @MessagePattern(rpc(RPC.registerProduct))
   registerProduct(@Payload() { input, context }: RpcRequest) {
     return registerProduct(this.inventory, parseWith(contracts.RegisterProductInput, input), context);
@@ -54,18 +68,14 @@ export class InventoryController {
   }
 
   @MessagePattern(rpc(RPC.getProduct))
-  getProduct(@Payload() { input }: RpcRequest) {
-    const { productId } = parseWith(ProductId, input);
-    return this.inventory.productDetails(productId);
+  getProduct(@Payload() { input, context }: RpcRequest) {
+    return getProduct(this.inventory, parseWith(ProductId, input).productId, context);
   }
 
   @MessagePattern(rpc(RPC.listProducts))
-  listProducts(@Payload() { input }: RpcRequest) {
-    return listProducts(
-      this.inventory.pool,
-      this.inventory.schema,
-      parseWith(contracts.ListProductsQuery, input),
-    );
+  listProducts(@Payload() { input, context }: RpcRequest) {
+    const query = scopeListQuery(parseWith(contracts.ListProductsQuery, input), context);
+    return listProducts(this.inventory.pool, this.inventory.schema, query);
   }
 
   @MessagePattern(rpc(RPC.receiveStock))
@@ -87,8 +97,9 @@ export class InventoryController {
   }
 
   @MessagePattern(rpc(RPC.listMovements))
-  listMovements(@Payload() { input }: RpcRequest) {
+  async listMovements(@Payload() { input, context }: RpcRequest) {
     const { productId, ...page } = parseWith(PageQuery.extend(ProductId.shape), input);
+    if (vendorScopeOf(context) !== undefined) await getProduct(this.inventory, productId, context);
     return listMovements(this.inventory.pool, this.inventory.schema, productId, page);
   }
 

@@ -4,6 +4,8 @@ import { productDecider, type ProductCommand } from '../domain/product/decider.j
 import { metadataFrom, type Inventory } from './context.js';
 import { requireLocation } from './locations.js';
 import { claimUniqueKey } from './unique-keys.js';
+import { assertVisible, vendorScopeOf } from './vendor-scope.js';
+import { requireVendor } from './vendors.js';
 
 export const productStream = (productId: string) => `product-${productId}`;
 
@@ -22,10 +24,11 @@ async function decideOnProduct(
 
 /** A command on an existing product: a 404 when there is none, a 412 when If-Match does not match. */
 function onProduct(command: ProductCommand, context: RpcContext) {
+  const actingVendorId = vendorScopeOf(context);
   return streamCommand({
     streamId: productStream(command.productId),
     decider: productDecider,
-    command,
+    command: actingVendorId === undefined ? command : { ...command, actingVendorId },
     ifMissing: productNotFound,
     expectedVersion: context.expectedVersion,
     metadata: metadataFrom(context),
@@ -33,16 +36,22 @@ function onProduct(command: ProductCommand, context: RpcContext) {
   });
 }
 
-export function registerProduct(
+export async function registerProduct(
   inventory: Inventory,
   input: inventory.RegisterProductInput,
   context: RpcContext,
 ) {
   const productId = newId();
   const streamId = productStream(productId);
+  const actingVendorId = vendorScopeOf(context);
+  // A vendor user's product is their vendor's unless they name one (which the decider then checks).
+  const vendorId = input.vendorId ?? actingVendorId ?? null;
+  await requireVendor(inventory, vendorId);
   const command: ProductCommand = {
     type: 'RegisterProduct',
     productId,
+    ...(vendorId === null ? {} : { vendorId }),
+    ...(actingVendorId === undefined ? {} : { actingVendorId }),
     sku: input.sku,
     name: input.name,
     description: input.description ?? null,
@@ -62,13 +71,19 @@ export function registerProduct(
   });
 }
 
-export function updateProduct(
+export async function updateProduct(
   inventory: Inventory,
   productId: string,
   changes: inventory.UpdateProductInput,
   context: RpcContext,
 ) {
+  await requireVendor(inventory, changes.vendorId);
   return decideOnProduct(inventory, onProduct({ type: 'UpdateProduct', productId, changes }, context));
+}
+
+/** One product as the caller may see it: another vendor's is 404 for a vendor user. */
+export async function getProduct(inventory: Inventory, productId: string, context: RpcContext | undefined) {
+  return assertVisible(await inventory.productDetails(productId), context);
 }
 
 export async function receiveStock(

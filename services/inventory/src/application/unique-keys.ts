@@ -4,6 +4,7 @@ import type { CommandSession } from '@omni/event-store';
 const REFUSALS = {
   sku: ['duplicate_sku', 'A product with this SKU already exists'],
   location_code: ['duplicate_location_code', 'A location with this code already exists'],
+  vendor_code: ['duplicate_vendor_code', 'A vendor with this code already exists'],
 } as const;
 
 /**

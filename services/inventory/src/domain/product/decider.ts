@@ -1,6 +1,7 @@
 import {
   BusinessRuleError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   type Decider,
   type OmniError,
@@ -20,7 +21,12 @@ import {
 
 type Registration = Omit<inventory.ProductRegistered, 'productId'>;
 
-export type ProductCommand = { readonly productId: string } & (
+/**
+ * `actingVendorId`: set when a `vendor` user gives the command (application/vendor-scope.ts). Such a
+ * user may only act on products of that vendor: another vendor's product does not exist for them (404),
+ * and registering or moving a product to another vendor is forbidden (403).
+ */
+export type ProductCommand = { readonly productId: string; readonly actingVendorId?: string } & (
   | ({ readonly type: 'RegisterProduct' } & Registration)
   | { readonly type: 'UpdateProduct'; readonly changes: inventory.ProductUpdated['changes'] }
   | {
@@ -58,14 +64,21 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState,
   initialState: { status: 'unregistered' },
   evolve: evolveProduct,
   // A product's stream grows with every stock movement; its state is small and plain JSON.
-  snapshotKey: 'product-v1',
+  // v2: the state names the product's vendor.
+  snapshotKey: 'product-v2',
   decide(command, state) {
     if (command.type === 'RegisterProduct') return register(command, state);
-    if (state.status !== 'registered') return new NotFoundError('Product not found', 'product_not_found');
+    if (state.status !== 'registered' || !actsForVendor(command, state.vendorId))
+      return new NotFoundError('Product not found', 'product_not_found');
     const outcome = decideOnRegistered(command, state);
-    return Array.isArray(outcome) ? withLowStockCheck(state, outcome) : outcome;
+    return Array.isArray(outcome)
+      ? withVendor(withLowStockCheck(state, outcome), vendorAfter(command, state))
+      : outcome;
   },
 };
+
+const actsForVendor = (command: ProductCommand, vendorId: string | null) =>
+  command.actingVendorId === undefined || command.actingVendorId === vendorId;
 
 function register(
   command: Extract<ProductCommand, { type: 'RegisterProduct' }>,
@@ -73,9 +86,27 @@ function register(
 ): Outcome {
   if (state.status !== 'unregistered')
     return new ConflictError('product_exists', 'This product already exists');
-  const { type: _type, ...data } = command;
+  if (!actsForVendor(command, command.vendorId ?? null)) return forbiddenVendor();
+  const { type: _type, actingVendorId: _acting, ...data } = command;
   return [{ type: 'registered', data }];
 }
+
+function vendorAfter(command: ProductCommand, state: RegisteredProduct): string | null {
+  return command.type === 'UpdateProduct' && command.changes.vendorId !== undefined
+    ? command.changes.vendorId
+    : state.vendorId;
+}
+
+/**
+ * Every event of a vendor's product names the vendor, for the WebSocket bridge (docs/events.md); the
+ * events of a product without a vendor stay as they were.
+ */
+function withVendor(events: readonly ProductEvent[], vendorId: string | null): readonly ProductEvent[] {
+  if (vendorId === null) return events;
+  return events.map((event) => ({ ...event, data: { ...event.data, vendorId } }) as ProductEvent);
+}
+
+const forbiddenVendor = () => new ForbiddenError('A vendor user may only give products to their own vendor');
 
 function decideOnRegistered(
   command: Exclude<ProductCommand, { type: 'RegisterProduct' }>,
@@ -83,8 +114,11 @@ function decideOnRegistered(
 ): Outcome {
   const { productId } = command;
   switch (command.type) {
-    case 'UpdateProduct':
+    case 'UpdateProduct': {
+      const moved = command.changes.vendorId;
+      if (moved !== undefined && !actsForVendor(command, moved)) return forbiddenVendor();
       return [{ type: 'updated', data: { productId, changes: command.changes } }];
+    }
     case 'ReceiveStock': {
       if (!(command.quantity > 0)) return invalidQuantity();
       const { locationId, quantity, reference } = command;

@@ -16,6 +16,8 @@ export type ProductState =
       readonly status: 'registered';
       readonly sku: string;
       readonly reorderLevel: number;
+      /** Null: the product belongs to no vendor. */
+      readonly vendorId: string | null;
       readonly stock: Readonly<Record<string, StockAtLocation>>;
       readonly reservations: Readonly<Record<string, HeldReservation>>;
       /** At or below the reorder level; low_stock_detected fires only when this turns true. */
@@ -86,8 +88,9 @@ function rearm(state: RegisteredProduct): RegisteredProduct {
 export function evolveProduct(state: ProductState, event: ProductChange): ProductState {
   if (event.type === 'registered') {
     const { sku, reorderLevel } = event.data;
+    const vendorId = event.data.vendorId ?? null;
     // Nothing is in stock yet: a new product starts at or below any reorder level.
-    return { status: 'registered', sku, reorderLevel, stock: {}, reservations: {}, lowStock: true };
+    return { status: 'registered', sku, reorderLevel, vendorId, stock: {}, reservations: {}, lowStock: true };
   }
   if (state.status !== 'registered') return state;
   return rearm(applyToRegistered(state, event));
@@ -96,8 +99,12 @@ export function evolveProduct(state: ProductState, event: ProductChange): Produc
 function applyToRegistered(state: RegisteredProduct, event: ProductChange): RegisteredProduct {
   switch (event.type) {
     case 'updated': {
-      const level = event.data.changes.reorderLevel;
-      return level === undefined ? state : { ...state, reorderLevel: level };
+      const { reorderLevel, vendorId } = event.data.changes;
+      return {
+        ...state,
+        ...(reorderLevel === undefined ? {} : { reorderLevel }),
+        ...(vendorId === undefined ? {} : { vendorId }),
+      };
     }
     case 'stock_received':
       return withStock(state, event.data.locationId, { onHand: event.data.quantity });

@@ -60,11 +60,11 @@ async function insertRegistered(tx: Tx, table: string, events: readonly StoredEv
   );
   await tx.query(
     `INSERT INTO ${table} (id, sku, name, description, category, price_amount, price_currency, reorder_level,
-       attributes, version, created_at, updated_at)
-     SELECT id, sku, name, description, category, amount, currency, level, attributes::jsonb, version, at, at
+       attributes, version, created_at, updated_at, vendor_id)
+     SELECT id, sku, name, description, category, amount, currency, level, attributes::jsonb, version, at, at, vendor
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::int[],
-                   $9::text[], $10::int[], $11::timestamptz[])
-         AS r(id, sku, name, description, category, amount, currency, level, attributes, version, at)
+                   $9::text[], $10::int[], $11::timestamptz[], $12::uuid[])
+         AS r(id, sku, name, description, category, amount, currency, level, attributes, version, at, vendor)
      ON CONFLICT (id) DO NOTHING`,
     [
       data.map((d) => d.productId),
@@ -78,6 +78,7 @@ async function insertRegistered(tx: Tx, table: string, events: readonly StoredEv
       data.map((d) => JSON.stringify(d.attributes)),
       events.map((e) => e.streamVersion),
       events.map((e) => e.recordedAt),
+      data.map((d) => d.vendorId ?? null),
     ],
   );
 }

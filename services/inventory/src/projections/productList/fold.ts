@@ -19,6 +19,7 @@ export async function applyUpdate(
     columns.push(['price_amount', c.price.amount], ['price_currency', c.price.currency]);
   if (c.reorderLevel !== undefined) columns.push(['reorder_level', c.reorderLevel]);
   if (c.attributes !== undefined) columns.push(['attributes', c.attributes]);
+  if (c.vendorId !== undefined) columns.push(['vendor_id', c.vendorId]);
   const sets = columns.map(([column], i) => `${column} = $${i + 4}`);
   await tx.query(
     `UPDATE ${products} SET ${['version = $2', 'updated_at = $3', ...sets].join(', ')} WHERE id = $1`,

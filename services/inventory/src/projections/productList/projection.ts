@@ -14,7 +14,7 @@ export const productListProjection: Projection = {
   async createTables(tx: Tx, t: TableNames) {
     const products = t['product_list']!;
     const stock = t['stock_levels']!;
-    if (await tableExists(tx, products)) return;
+    if (await tableExists(tx, products)) return upgradeProductList(tx, products);
     // Unnamed indexes: PostgreSQL derives unique names, so live and shadow tables never clash.
     await tx.query(`
       CREATE TABLE ${products} (
@@ -27,6 +27,7 @@ export const productListProjection: Projection = {
         price_currency char(3) NOT NULL,
         reorder_level int NOT NULL,
         attributes jsonb NOT NULL,
+        vendor_id uuid,
         on_hand int NOT NULL DEFAULT 0,
         reserved int NOT NULL DEFAULT 0,
         available int GENERATED ALWAYS AS (on_hand - reserved) STORED,
@@ -37,6 +38,8 @@ export const productListProjection: Projection = {
       );
       CREATE UNIQUE INDEX ON ${products} (sku);
       CREATE INDEX ON ${products} (category, sku);
+      CREATE INDEX ON ${products} (vendor_id, sku);
+      CREATE INDEX ON ${products} USING gin (attributes jsonb_path_ops);
       CREATE INDEX ON ${products} (sku) WHERE low_stock;
       CREATE INDEX ON ${products} USING gin (sku gin_trgm_ops);
       CREATE INDEX ON ${products} USING gin (name gin_trgm_ops);
@@ -53,3 +56,25 @@ export const productListProjection: Projection = {
   applyBatch: applyProductBatch,
   apply: (tx: Tx, event: StoredEvent, t: TableNames) => applyProductBatch(tx, [event], t),
 };
+
+/**
+ * Product lists made before vendors and attribute filters gain the vendor column (every existing
+ * product has no vendor, which is what null says) and the attributes index in place: no rebuild.
+ */
+async function upgradeProductList(tx: Tx, products: string): Promise<void> {
+  const { rows } = await tx.query<{ has_vendor: boolean; has_attributes_index: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'vendor_id'
+                     AND NOT attisdropped) AS has_vendor,
+            EXISTS (SELECT 1 FROM pg_index WHERE indrelid = $1::regclass
+                     AND pg_get_indexdef(indexrelid) LIKE '%jsonb_path_ops%') AS has_attributes_index`,
+    [products],
+  );
+  if (!rows[0]!.has_vendor) {
+    await tx.query(
+      `ALTER TABLE ${products} ADD COLUMN vendor_id uuid; CREATE INDEX ON ${products} (vendor_id, sku)`,
+    );
+  }
+  if (!rows[0]!.has_attributes_index) {
+    await tx.query(`CREATE INDEX ON ${products} USING gin (attributes jsonb_path_ops)`);
+  }
+}

@@ -1,5 +1,6 @@
 import { cursorKey, pageOf, type Page, type inventory } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
+import { containsPattern } from '@omni/projections';
 
 type Queryable = Pool | PoolClient;
 
@@ -13,6 +14,7 @@ interface ProductRow {
   price_currency: string;
   reorder_level: number;
   attributes: Record<string, string>;
+  vendor_id: string | null;
   on_hand: number;
   reserved: number;
   available: number;
@@ -23,7 +25,7 @@ interface ProductRow {
 }
 
 const PRODUCT_COLUMNS = `id, sku, name, description, category, price_amount, price_currency, reorder_level,
-  attributes, on_hand, reserved, available, low_stock, version, created_at, updated_at`;
+  attributes, vendor_id, on_hand, reserved, available, low_stock, version, created_at, updated_at`;
 
 export async function listProducts(
   db: Queryable,
@@ -34,9 +36,13 @@ export async function listProducts(
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
+  if (query.vendorId !== undefined) where.push(`vendor_id = ${param(query.vendorId)}`);
+  // Containment is answered by the GIN index on attributes; a key no product has matches nothing.
+  if (query.attributes && Object.keys(query.attributes).length > 0)
+    where.push(`attributes @> ${param(JSON.stringify(query.attributes))}::jsonb`);
   if (query.lowStock !== undefined) where.push(query.lowStock ? 'low_stock' : 'NOT low_stock');
   if (query.q !== undefined) {
-    const pattern = param(`%${escapeLike(query.q)}%`);
+    const pattern = param(containsPattern(query.q));
     where.push(`(sku ILIKE ${pattern} OR name ILIKE ${pattern})`);
   }
   const after = cursorKey(query.cursor, ['string'])?.[0];
@@ -105,14 +111,11 @@ function toProduct(row: ProductRow): inventory.Product {
     price: { amount: Number(row.price_amount), currency: row.price_currency },
     reorderLevel: row.reorder_level,
     attributes: row.attributes,
+    vendorId: row.vendor_id,
     totals: { onHand: row.on_hand, reserved: row.reserved, available: row.available },
     lowStock: row.low_stock,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

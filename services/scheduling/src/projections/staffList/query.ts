@@ -1,5 +1,6 @@
 import { NotFoundError, cursorKey, pageOf, type Page, type scheduling } from '@omni/contracts';
 import type { Pool } from 'pg';
+import { containsPattern } from '@omni/projections';
 
 interface StaffRow {
   id: string;
@@ -27,9 +28,9 @@ export async function listStaff(
   const after = cursorKey(query.cursor, ['string'])?.[0] ?? null;
   const { rows } = await db.query<StaffRow>(
     `SELECT * FROM ${schema}.staff
-      WHERE ($1::text IS NULL OR name ILIKE '%' || $1 || '%' OR email ILIKE '%' || $1 || '%') AND ($2::uuid IS NULL OR id > $2)
+      WHERE ($1::text IS NULL OR name ILIKE $1 OR email ILIKE $1) AND ($2::uuid IS NULL OR id > $2)
       ORDER BY id LIMIT $3`,
-    [query.q ?? null, after, query.limit + 1],
+    [query.q === undefined ? null : containsPattern(query.q), after, query.limit + 1],
   );
   return pageOf(rows, query.limit, (row) => [row.id], toStaff);
 }

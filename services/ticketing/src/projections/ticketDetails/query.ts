@@ -1,5 +1,6 @@
 import { NotFoundError, cursorKey, pageOf, ticketing, type Actor, type Page } from '@omni/contracts';
 import type { Pool, PoolClient } from 'pg';
+import { containsPattern } from '@omni/projections';
 
 interface TicketRow {
   id: string;
@@ -81,7 +82,7 @@ export async function listTickets(
   equals('sla_breached', query.breached);
   if (query.q !== undefined) {
     where.push(
-      `(t.number || ' ' || t.title || ' ' || t.description) ILIKE ${param(`%${escapeLike(query.q)}%`)}`,
+      `(t.number || ' ' || t.title || ' ' || t.description) ILIKE ${param(containsPattern(query.q))}`,
     );
   }
   if (!actor.roles.some((role) => ticketing.TICKET_READER_ROLES.includes(role))) {
@@ -127,8 +128,4 @@ function toSummary(row: TicketRow): ticketing.TicketSummary {
     resolution: row.resolution,
     version: row.version,
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
