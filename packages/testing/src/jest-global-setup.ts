@@ -13,7 +13,7 @@ export default async function setUpTestPostgres(): Promise<void> {
   const server = await startTestPostgres();
   process.env.OMNI_TEST_POSTGRES_URL = server.url;
   if (server.origin === 'embedded') {
-    console.log(`\n${server.description}`);
+    process.stdout.write(`\n${server.description}\n`);
     (globalThis as Record<string, unknown>)[TEST_POSTGRES_KEY] = server;
   }
 }
