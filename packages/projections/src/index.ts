@@ -25,6 +25,7 @@ export {
   rebuildProjection,
   rebuildProjections,
 } from './rebuild.js';
+export { inBatches } from './batches.js';
 export { type StreamRebuildOptions, rebuildStreamProjection } from './stream-rebuild.js';
 export { type RunningProjection, runCheckpointedProjection } from './runner.js';
 export {

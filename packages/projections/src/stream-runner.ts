@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { CloudEvent, silentLogger, streamName, type Logger } from '@omni/contracts';
 import { inTransaction } from '@omni/event-store';
 import type { Pool } from 'pg';
+import { inBatches } from './batches.js';
 import { liveTables } from './projection.js';
 import { applyStreamEvents } from './stream-apply.js';
 import { advanceStreamCheckpoint, readStreamCheckpoint } from './stream-checkpoint.js';
@@ -22,12 +23,18 @@ export interface StreamProjectionRunnerOptions {
   readonly retryDelayMs?: number;
 }
 
+/** Events applied in one transaction at most; a batch is only as big as what queued up meanwhile. */
+const MAX_BATCH = 256;
+
 /**
- * Keeps a stream-fed read model up to date: an ordered consumer from the stored checkpoint on, each
- * event applied in a transaction that also moves the checkpoint (the stream sequence). Events come
- * in stream order and a failed one is retried until it is applied, so the model is always the fold
- * of a prefix of the stream. Several instances may run: the checkpoint decides which of them applies
- * an event, the others roll back.
+ * Keeps a stream-fed read model up to date: an ordered consumer from the stored checkpoint on, the
+ * events that arrived while the previous transaction ran applied together in one transaction that
+ * also moves the checkpoint (the stream sequence). One commit per batch rather than per event keeps
+ * a busy source stream (every stock receipt is an `inventory.product.>` event) from multiplying the
+ * database's commits by the number of services that follow it. Events come in stream order and a
+ * failed batch is retried until it is applied, so the model is always the fold of a prefix of the
+ * stream. Several instances may run: the checkpoint decides which of them applies an event, the
+ * others roll back.
  */
 export async function runStreamProjection(
   options: StreamProjectionRunnerOptions,
@@ -42,17 +49,16 @@ export async function runStreamProjection(
   });
   const messages: ConsumerMessages = await consumer.consume({ max_messages: 256 });
   let running = true;
-  const applyOnce = (message: StreamEvent) => applyLive(options, message, logger);
   const loop = (async () => {
-    for await (const message of messages) {
-      const event = { seq: message.seq, event: CloudEvent.parse(message.json()) };
+    for await (const batch of inBatches(messages, MAX_BATCH)) {
+      const events = batch.map((message) => ({ seq: message.seq, event: CloudEvent.parse(message.json()) }));
       for (let attempt = 1; running; attempt++) {
         try {
-          await applyOnce(event);
+          await applyLive(options, events, logger);
           break;
         } catch (error) {
           logger.warn(
-            { err: error, seq: event.seq, projection: projection.name, attempt },
+            { err: error, seq: events[0]!.seq, projection: projection.name, attempt },
             'stream projection failed; retrying',
           );
           await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1000));
@@ -71,14 +77,16 @@ export async function runStreamProjection(
 
 async function applyLive(
   { pool, schema, projection }: StreamProjectionRunnerOptions,
-  message: StreamEvent,
+  batch: readonly StreamEvent[],
   logger: Logger,
 ): Promise<void> {
   await inTransaction(pool, async (tx) => {
-    // Applied already: by another instance, or by a rebuild that got ahead of this runner.
-    if (message.seq <= (await readStreamCheckpoint(tx, schema, projection.name))) return;
-    await applyStreamEvents(tx, projection, [message], liveTables(schema, projection), logger);
-    if (!(await advanceStreamCheckpoint(tx, schema, projection.name, message.seq))) {
+    // Applied already, wholly or in part: by another instance, or by a rebuild that got ahead.
+    const checkpoint = await readStreamCheckpoint(tx, schema, projection.name);
+    const unapplied = batch.filter((message) => message.seq > checkpoint);
+    if (unapplied.length === 0) return;
+    await applyStreamEvents(tx, projection, unapplied, liveTables(schema, projection), logger);
+    if (!(await advanceStreamCheckpoint(tx, schema, projection.name, unapplied.at(-1)!.seq))) {
       throw new AppliedMeanwhile();
     }
   }).catch((error: unknown) => {

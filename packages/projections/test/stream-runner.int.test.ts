@@ -1,0 +1,140 @@
+import { newId, toCloudEvent } from '@omni/contracts';
+import type { Tx } from '@omni/event-store';
+import {
+  ensureProjection,
+  inBatches,
+  migrateProjections,
+  runStreamProjection,
+  streamProjection,
+  type RunningStreamProjection,
+  type TableNames,
+} from '@omni/projections';
+import {
+  createTestDatabase,
+  eventually,
+  startTestNats,
+  type TestDatabase,
+  type TestNatsServer,
+} from '@omni/testing';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
+import { z } from 'zod';
+
+/** Every applied event leaves a row: its sequence, how often it was applied, and in which transaction. */
+const tallies = streamProjection({
+  name: 'tallies',
+  tables: ['tallies'],
+  source: {
+    service: 'tally',
+    filterSubject: 'tally.counter.>',
+    events: { 'tally.counter.counted': z.object({ n: z.number() }) },
+  },
+  async createTables(tx: Tx, t: TableNames) {
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS ${t['tallies']} (n int PRIMARY KEY, applied int NOT NULL, txid xid8 NOT NULL)`,
+    );
+  },
+  async apply(tx, event, t) {
+    await tx.query(
+      `INSERT INTO ${t['tallies']} VALUES ($1, 1, pg_current_xact_id())
+       ON CONFLICT (n) DO UPDATE SET applied = ${t['tallies']}.applied + 1`,
+      [event.data.n],
+    );
+  },
+});
+
+let database: TestDatabase;
+let natsServer: TestNatsServer;
+let nats: NatsConnection;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  [database, natsServer] = await Promise.all([createTestDatabase(), startTestNats()]);
+  nats = await connect({ servers: natsServer.url });
+  pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  await (await jetstreamManager(nats)).streams.add({ name: 'TALLY', subjects: ['tally.>'] });
+  await pool.query('CREATE SCHEMA tally');
+  await migrateProjections(pool, 'tally');
+  await ensureProjection(pool, 'tally', tallies);
+});
+
+afterAll(async () => {
+  await nats?.close();
+  await pool?.end();
+  await Promise.all([natsServer?.dispose(), database?.drop()]);
+});
+
+async function publishCounts(from: number, to: number): Promise<void> {
+  const js = jetstream(nats);
+  for (let n = from; n <= to; n++) {
+    const event = toCloudEvent({
+      eventId: newId(),
+      service: 'tally',
+      aggregate: 'counter',
+      aggregateId: 'c1',
+      eventType: 'counted',
+      data: { n },
+      streamVersion: n,
+      recordedAt: new Date(),
+      metadata: { correlationId: 'c', causationId: 'c' },
+    });
+    await js.publish(`tally.counter.c1.counted`, JSON.stringify(event));
+  }
+}
+
+test('two runners of one stream projection apply a backlog and live events once each, many per transaction', async () => {
+  await publishCounts(1, 600);
+  const runners: RunningStreamProjection[] = [];
+  try {
+    for (let i = 0; i < 2; i++)
+      runners.push(await runStreamProjection({ pool, schema: 'tally', nats, projection: tallies }));
+    await publishCounts(601, 800);
+    await eventually(async () => {
+      const { rows } = await pool.query<{ stream_sequence: string }>(
+        'SELECT stream_sequence FROM tally.stream_checkpoints',
+      );
+      expect(rows[0]?.stream_sequence).toBe('800');
+    });
+  } finally {
+    await Promise.all(runners.map((runner) => runner.stop()));
+  }
+  const { rows } = await pool.query<{ events: string; over_applied: string; transactions: string }>(
+    `SELECT count(*) AS events, count(*) FILTER (WHERE applied <> 1) AS over_applied,
+            count(DISTINCT txid::text) AS transactions FROM tally.tallies`,
+  );
+  expect(rows[0]).toMatchObject({ events: '800', over_applied: '0' });
+  // The backlog of 600 was there before the runners started: it cannot have taken one commit each.
+  expect(Number(rows[0]!.transactions)).toBeLessThan(400);
+});
+
+describe('inBatches', () => {
+  async function* numbers(count: number) {
+    for (let i = 1; i <= count; i++) yield i;
+  }
+
+  test('yields every item once, in order, in batches no larger than the maximum', async () => {
+    const batches: number[][] = [];
+    for await (const batch of inBatches(numbers(1000), 64)) {
+      batches.push(batch);
+      await new Promise((resolve) => setTimeout(resolve, 1)); // a consumer slower than its source
+    }
+    expect(batches.flat()).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(64);
+    expect(batches.length).toBeLessThan(1000);
+  });
+
+  test("passes the source's failure on after the items before it", async () => {
+    async function* failing() {
+      yield 1;
+      throw new Error('source broke');
+    }
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const batch of inBatches(failing(), 10)) seen.push(...batch);
+      })(),
+    ).rejects.toThrow('source broke');
+    expect(seen).toEqual([1]);
+  });
+});
