@@ -6,6 +6,7 @@ import {
   type OmniError,
 } from '@omni/contracts';
 import type { Command, CommandSession } from './command-processor.js';
+import { resourceOf } from './errors.js';
 import type { StreamId } from './types.js';
 
 export interface DecideOnStream<C, E extends DomainEvent, S> {
@@ -35,7 +36,9 @@ export async function decideOnStream<C, E extends DomainEvent, S>(
   const { state, version } = await session.load(streamId, decider);
   if (ifMissing && version === 0) throw ifMissing();
   if (expectedVersion !== undefined && expectedVersion !== version) {
-    throw new PreconditionFailedError(`The resource is at version ${version}, not ${expectedVersion}`);
+    throw new PreconditionFailedError(
+      `The ${resourceOf(streamId)} is at version ${version}, not ${expectedVersion} (If-Match): read it again and retry`,
+    );
   }
   const decided = decider.decide(command, state);
   if (!Array.isArray(decided)) throw decided;

@@ -21,6 +21,6 @@ export class ConcurrencyError extends ConflictError {
 }
 
 /** `product-0193…` → `product`: streams are named `<aggregate>-<id>`; anything else is "resource". */
-function resourceOf(streamId: string): string {
+export function resourceOf(streamId: string): string {
   return streamId.match(/^([a-z]+)-/)?.[1] ?? 'resource';
 }
