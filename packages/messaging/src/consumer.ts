@@ -17,6 +17,7 @@ import {
   type Logger,
 } from '@omni/contracts';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { KeyedLanes } from './keyed-lanes.js';
 import { ensureDeadLetterStream, isConsumerNotFound } from './streams.js';
 import { extractTraceContext } from './trace-context.js';
 
@@ -42,10 +43,12 @@ export interface ConsumerOptions {
   readonly logger?: Logger;
   /** Called for every message sent to the dead-letter stream, e.g. to count it. */
   readonly onDeadLetter?: (reason: string) => void;
+  /** Messages of different aggregates handled at once (default 32); one aggregate's stay in order. */
+  readonly concurrency?: number;
 }
 
 export interface RunningConsumer {
-  /** Stops pulling, lets the message in hand finish. */
+  /** Stops pulling, lets the messages in hand finish. */
   stop(): Promise<void>;
 }
 
@@ -54,7 +57,11 @@ const tracer = trace.getTracer('omni-messaging');
 /**
  * A durable pull consumer with explicit acks (docs/architecture.md): success acks; a transient failure is
  * redelivered after a backoff; a refusal, an unreadable message or the last allowed delivery goes
- * to the `DLQ` stream with its reason and is terminated. Messages are handled one at a time, in order.
+ * to the `DLQ` stream with its reason and is terminated. Messages of one aggregate (the subject
+ * `<service>.<aggregate>.<id>.<type>` without its type) are handled one at a time, in stream order;
+ * messages of different aggregates at the same time, so a burst of events (fifty orders placed) becomes
+ * concurrent commands the service's command processor can batch into shared transactions, instead of
+ * a queue where each event waits for every commit before it.
  */
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
   const { nats, stream, durable } = options;
@@ -63,12 +70,16 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   await provisionConsumer(options);
   const consumer = await jetstream(nats).consumers.get(stream, durable);
   const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
+  const lanes = new KeyedLanes(options.concurrency ?? 32);
   const loop = (async () => {
     for await (const message of messages) {
-      await handleMessage(options, message, logger).catch((error: unknown) =>
-        logger.error({ err: error, subject: message.subject }, 'consumer failed to settle a message'),
+      await lanes.submit(aggregateOf(message.subject), () =>
+        handleMessage(options, message, logger).catch((error: unknown) =>
+          logger.error({ err: error, subject: message.subject }, 'consumer failed to settle a message'),
+        ),
       );
     }
+    await lanes.drain();
   })();
   const retries = listenForRetries(options, logger);
   return {
@@ -78,6 +89,11 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       await loop;
     },
   };
+}
+
+/** `orders.order.<id>.placed` → `orders.order.<id>`: the aggregate whose events must stay in order. */
+function aggregateOf(subject: string): string {
+  return subject.slice(0, subject.lastIndexOf('.'));
 }
 
 async function provisionConsumer(options: ConsumerOptions): Promise<void> {

@@ -247,3 +247,37 @@ it('handles a dead letter handed back for retry once the cause is fixed', async 
   expect(reply.json()).toEqual({ ok: true });
   expect(handled).toEqual([event.id]);
 });
+
+it("handles one aggregate's events in stream order and different aggregates' at the same time", async () => {
+  const aggregates = Array.from({ length: 8 }, () => newId());
+  const published: CloudEvent[] = [];
+  for (let version = 1; version <= 5; version++) {
+    for (const aggregateId of aggregates) published.push(demoEvent(aggregateId));
+  }
+  const handled = new Map<string, string[]>();
+  let inHandler = 0;
+  let mostAtOnce = 0;
+  for (const event of published) await publish(event);
+  consumers.push(
+    await startConsumer({
+      nats,
+      stream: 'DEMO',
+      durable: 'lanes',
+      filterSubject: 'demo.thing.>',
+      async handle(event) {
+        if (!aggregates.includes(event.subject)) return; // earlier tests' events share the stream
+        inHandler++;
+        mostAtOnce = Math.max(mostAtOnce, inHandler);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+        handled.set(event.subject, [...(handled.get(event.subject) ?? []), event.id]);
+        inHandler--;
+      },
+    }),
+  );
+  await eventually(() => expect([...handled.values()].flat()).toHaveLength(published.length));
+  for (const aggregateId of aggregates) {
+    const inStreamOrder = published.filter((e) => e.subject === aggregateId).map((e) => e.id);
+    expect(handled.get(aggregateId)).toEqual(inStreamOrder);
+  }
+  expect(mostAtOnce).toBeGreaterThan(1);
+});
