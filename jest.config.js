@@ -35,7 +35,8 @@ const withTestPostgres = {
 
 export default {
   // Global, not per project in Jest 30: integration and e2e suites start real servers.
-  testTimeout: 60_000,
+  // A ceiling for a loaded machine, not a speed expectation (speed is measured in bench/).
+  testTimeout: 120_000,
   // `npm test` passes --coverage. V8's own coverage works with native ESM, where Babel's cannot.
   // It counts code run inside Jest; services that e2e suites start as processes are not counted.
   coverageProvider: 'v8',

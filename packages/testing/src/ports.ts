@@ -26,7 +26,8 @@ export async function isPortOpen(host: string, port: number, timeoutMs = 500): P
   });
 }
 
-export async function waitForPort(host: string, port: number, timeoutMs = 10_000): Promise<void> {
+/** `timeoutMs` is a ceiling for a machine under heavy load (a nats-server once took over 10 s to listen). */
+export async function waitForPort(host: string, port: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await isPortOpen(host, port)) return;

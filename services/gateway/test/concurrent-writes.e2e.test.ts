@@ -1,5 +1,5 @@
 import { ok, type OmniClient } from '@omni/client';
-import { startSystem, type RunningSystem } from '@omni/testing';
+import { startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import pg from 'pg';
 import { signInAsAdmin, unique } from './helpers.js';
 
@@ -9,7 +9,7 @@ let admin: OmniClient;
 beforeAll(async () => {
   system = await startSystem();
   admin = await signInAsAdmin(system);
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

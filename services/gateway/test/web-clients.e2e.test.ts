@@ -1,5 +1,5 @@
 import { ok, type OmniClient } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import WebSocket from 'ws';
 import { problemOf, raw, signInAsAdmin, unique } from './helpers.js';
 
@@ -14,7 +14,7 @@ let admin: OmniClient;
 beforeAll(async () => {
   system = await startSystem({ env: { CORS_ORIGINS: `${APP}, http://localhost:5173` } });
   admin = await signInAsAdmin(system);
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

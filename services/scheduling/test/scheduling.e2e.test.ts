@@ -1,5 +1,5 @@
 import { OmniClient, OmniRealtime, ok, type ErrorFrame, type EventFrame } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import pg from 'pg';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
   manager = (await signIn(['manager'])).client;
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

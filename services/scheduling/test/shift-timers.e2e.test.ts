@@ -1,5 +1,5 @@
 import { OmniClient, OmniRealtime, ok, type EventFrame } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 
 let system: RunningSystem;
 let admin: OmniClient;
@@ -9,7 +9,7 @@ beforeAll(async () => {
   system = await startSystem({ env: { SHIFT_REMINDER_MINUTES: '0.25', CLOCK_IN_GRACE_MINUTES: '0.1' } });
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

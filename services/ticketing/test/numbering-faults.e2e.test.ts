@@ -1,5 +1,5 @@
 import { OmniClient } from '@omni/client';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import pg from 'pg';
 import { signInAsAdmin } from '../../gateway/test/helpers.js';
 
@@ -12,7 +12,7 @@ let admin: OmniClient;
 beforeAll(async () => {
   system = await startSystem();
   admin = await signInAsAdmin(system);
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

@@ -1,7 +1,7 @@
 import { OmniRealtime, ok, type EventFrame, type OmniClient } from '@omni/client';
 import { newId } from '@omni/contracts';
 import { connectNats } from '@omni/messaging';
-import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { raw, signInAsAdmin, signInWithRoles, unique } from '../../gateway/test/helpers.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     await as('staff'),
   ];
   workerStaffId = await registerStaff(await userIdOf(worker));
-});
+}, SYSTEM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await nats?.close();
