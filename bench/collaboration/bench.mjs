@@ -12,7 +12,12 @@ const which = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name) => which.length === 0 || which.includes(name);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const rows = [];
-const system = await startSystem({ env: { LOG_LEVEL: 'warn', OMNI_REPLICAS: 'gateway=2' } });
+// A generous readiness deadline: on a machine shared with other work, every service and two gateways
+// can take well over the default 90 s to come up.
+const system = await startSystem({
+  env: { LOG_LEVEL: 'warn', OMNI_REPLICAS: 'gateway=2' },
+  readyTimeoutMs: 300_000,
+});
 const [replica0, replica1] = [system.gatewayUrl(0), system.gatewayUrl(1)];
 
 try {
