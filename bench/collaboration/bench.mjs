@@ -263,8 +263,9 @@ function percentile(values, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
 }
 
-const missing = (arrived, expected) =>
-  arrived.length === expected ? '' : `, ${expected - arrived.length} missing`;
+function missing(arrived, expected) {
+  return arrived.length === expected ? '' : `, ${expected - arrived.length} missing`;
+}
 
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
