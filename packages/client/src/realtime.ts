@@ -1,4 +1,11 @@
 import WebSocket from 'ws';
+import { OmniSignedOutError } from './errors.js';
+import {
+  type AccessTokenSource,
+  type ConnectionTokens,
+  connectionTokens,
+  connectWithFreshToken,
+} from './session.js';
 import { EventStreamRefused, SseSubscription } from './sse.js';
 
 export interface EventFrame<E = Record<string, unknown>> {
@@ -20,8 +27,14 @@ export interface ErrorFrame {
 export interface RealtimeOptions {
   /** Gateway origin, e.g. `http://localhost:8080`. */
   readonly baseUrl: string;
-  /** Called at every (re)connect, so a refreshed token is used. */
-  readonly accessToken: () => string | Promise<string>;
+  /**
+   * The signed-in client whose session the connection shares (the usual choice): its access token at
+   * every (re)connect, a refresh (the client's single one in flight) when the gateway refuses the
+   * token as expired, and the end of every subscription when the client signs out.
+   */
+  readonly client?: AccessTokenSource;
+  /** Without a client: called at every (re)connect, so a token refreshed elsewhere is used. */
+  readonly accessToken?: () => string | Promise<string>;
   /** Reconnect after a drop (including 4008 slow consumer); default true. */
   readonly reconnect?: boolean;
   /**
@@ -74,9 +87,13 @@ export class OmniRealtime {
   private opened: Promise<void> | undefined;
   private useSse: boolean;
   private readonly sseStreams = new Map<string, SseSubscription>();
+  private readonly tokens: ConnectionTokens;
+  private readonly stopListening: () => void;
 
   constructor(private readonly options: RealtimeOptions) {
     this.useSse = options.transport === 'sse';
+    this.tokens = connectionTokens(options.client, options.accessToken);
+    this.stopListening = options.client?.onSignedOut((error) => this.signedOut(error)) ?? (() => {});
   }
 
   /** Which transport carries the subscriptions now. */
@@ -124,16 +141,26 @@ export class OmniRealtime {
 
   close(): void {
     this.stopped = true;
+    this.stopListening();
     this.socket?.close(1000, 'client closed');
     for (const stream of this.sseStreams.values()) stream.close();
     this.sseStreams.clear();
+  }
+
+  /** The client's session ended: nothing can be received any more, and waiting subscribes fail. */
+  private signedOut(error: OmniSignedOutError): void {
+    for (const entry of this.entries.values()) entry.confirmed?.reject(error);
+    this.entries.clear();
+    this.close();
+    this.options.onStateChange?.('closed', { code: 1000, reason: 'signed out' });
   }
 
   private async overSse(): Promise<boolean> {
     if (this.useSse || this.options.transport === 'websocket') return this.useSse;
     try {
       await this.connect();
-    } catch {
+    } catch (error) {
+      if (error instanceof OmniSignedOutError) throw error;
       this.opened = undefined;
       this.useSse = true; // a proxy or network that refuses WebSocket: fall back for good
     }
@@ -143,7 +170,7 @@ export class OmniRealtime {
   private async subscribeOverSse(entry: Entry): Promise<void> {
     const stream = new SseSubscription({
       baseUrl: this.options.baseUrl,
-      accessToken: this.options.accessToken,
+      tokens: this.tokens,
       subject: entry.subject,
       clientRef: entry.id,
       reconnect: this.options.reconnect !== false,
@@ -168,22 +195,33 @@ export class OmniRealtime {
 
   private async open(): Promise<void> {
     this.options.onStateChange?.('connecting');
-    const token = await this.options.accessToken();
-    const url = new URL('/ws', this.options.baseUrl.replace(/^http/, 'ws'));
-    url.searchParams.set('access_token', token);
-    const socket = new WebSocket(url);
+    // The gateway checks the token only at the upgrade: one that expired meanwhile is refused (401) on
+    // the next reconnect, and renewed here.
+    const socket = await connectWithFreshToken(
+      this.tokens,
+      (token) => this.upgrade(token),
+      (error) => error instanceof UpgradeRefused && error.status === 401,
+    );
     this.socket = socket;
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', resolve);
-      socket.once('unexpected-response', (_request, response) =>
-        reject(new Error(`WebSocket upgrade refused: ${response.statusCode}`)),
-      );
-      socket.once('error', reject);
-    });
     this.attempts = 0;
     this.options.onStateChange?.('open');
     socket.on('message', (data) => this.receive(String(data)));
     socket.on('close', (code, reason) => this.dropped(code, reason.toString()));
+  }
+
+  private async upgrade(token: string): Promise<WebSocket> {
+    const url = new URL('/ws', this.options.baseUrl.replace(/^http/, 'ws'));
+    url.searchParams.set('access_token', token);
+    const socket = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('unexpected-response', (request, response) => {
+        reject(new UpgradeRefused(response.statusCode ?? 0));
+        request.destroy();
+      });
+      socket.once('error', reject);
+    });
+    return socket;
   }
 
   private receive(raw: string): void {
@@ -219,7 +257,9 @@ export class OmniRealtime {
     setTimeout(() => {
       this.connect().then(
         () => this.entries.forEach((entry) => this.sendSubscribe(entry)),
-        () => this.dropped(1006, 'reconnect failed'),
+        (error: unknown) => {
+          if (!(error instanceof OmniSignedOutError)) this.dropped(1006, 'reconnect failed');
+        },
       );
     }, delay);
   }
@@ -235,5 +275,13 @@ export class OmniRealtime {
 
   private send(frame: object): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+}
+
+/** The gateway answered the WebSocket upgrade with an HTTP status instead (401: the token was refused). */
+class UpgradeRefused extends Error {
+  constructor(readonly status: number) {
+    super(`WebSocket upgrade refused: ${status}`);
+    this.name = 'UpgradeRefused';
   }
 }

@@ -301,6 +301,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inventory/vendors/{vendorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a vendor; send If-Match with its ETag to guard against lost updates
+         * @description Changes the vendor's name (its code never changes: products and vendor users refer to the vendor by id). Published as `inventory.vendor.<id>.updated` with the changed fields; a name equal to the current one publishes nothing. With `If-Match`, a vendor changed since you read it is 412. An unknown id is 404 `vendor_not_found`.
+         *
+         *     Who may call it: admin, manager.
+         */
+        patch: operations["updateVendor"];
+        trace?: never;
+    };
     "/inventory/products": {
         parameters: {
             query?: never;
@@ -1506,6 +1528,9 @@ export interface components {
             name: string;
         };
         CreateVendorInput: components["schemas"]["CreateLocationInput"];
+        UpdateVendorInput: {
+            name?: string;
+        };
         RegisterProductInput: {
             sku: string;
             name: string;
@@ -3222,6 +3247,89 @@ export interface operations {
             };
             /** @description Idempotency-Key reused with a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateVendor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you changed, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVendorInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another user holds a lock on this resource: resource_locked */
+            423: {
                 headers: {
                     [name: string]: unknown;
                 };

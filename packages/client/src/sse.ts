@@ -1,8 +1,10 @@
+import { OmniSignedOutError } from './errors.js';
 import type { ErrorFrame, EventFrame } from './realtime.js';
+import { type ConnectionTokens, connectWithFreshToken } from './session.js';
 
 export interface SseTarget {
   readonly baseUrl: string;
-  readonly accessToken: () => string | Promise<string>;
+  readonly tokens: ConnectionTokens;
   readonly subject: string;
   /** Resume after this stream sequence (sent as Last-Event-ID). */
   lastSeq: number | undefined;
@@ -40,12 +42,28 @@ export class SseSubscription {
     this.abort.abort();
   }
 
+  /** The stream, with a renewed token when the gateway refused the current one as expired. */
   private async open(): Promise<ReadableStream<Uint8Array>> {
+    try {
+      const body = await connectWithFreshToken(
+        this.target.tokens,
+        (token) => this.request(token),
+        (error) => error instanceof EventStreamRefused && error.status === 401,
+      );
+      this.attempts = 0;
+      return body;
+    } catch (error) {
+      if (error instanceof EventStreamRefused) this.target.onError?.(error.frame);
+      throw error;
+    }
+  }
+
+  private async request(token: string): Promise<ReadableStream<Uint8Array>> {
     const url = new URL('/api/v1/events', this.target.baseUrl);
     url.searchParams.set('subject', this.target.subject);
     const headers: Record<string, string> = {
       accept: 'text/event-stream',
-      authorization: `Bearer ${await this.target.accessToken()}`,
+      authorization: `Bearer ${token}`,
     };
     if (this.target.lastSeq !== undefined) headers['last-event-id'] = String(this.target.lastSeq);
     const response = await fetch(url, { headers, signal: this.abort.signal });
@@ -57,10 +75,8 @@ export class SseSubscription {
         code: problem.code ?? String(response.status),
         message: problem.detail ?? `the event stream was refused: ${response.status}`,
       };
-      this.target.onError?.(frame);
       throw new EventStreamRefused(response.status, frame);
     }
-    this.attempts = 0;
     return response.body;
   }
 
@@ -118,9 +134,11 @@ export class SseSubscription {
     setTimeout(() => {
       this.open().then(
         (body) => void this.read(body),
-        // A refused subscription stays refused, except for a token that may since have been refreshed.
+        // A refused subscription stays refused, except for a token that may since have been refreshed;
+        // a session that ended stays ended.
         (error: unknown) =>
-          error instanceof EventStreamRefused && error.status < 500 && error.status !== 401
+          error instanceof OmniSignedOutError ||
+          (error instanceof EventStreamRefused && error.status < 500 && error.status !== 401)
             ? undefined
             : this.reconnectLater(),
       );

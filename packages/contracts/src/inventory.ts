@@ -29,6 +29,12 @@ export const CreateLocationInput = z
 
 export const CreateVendorInput = CreateLocationInput.meta({ id: 'CreateVendorInput' });
 
+export const UpdateVendorInput = z
+  .object({ name: name.optional() })
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, { message: 'name at least one field to change' })
+  .meta({ id: 'UpdateVendorInput' });
+
 export const RegisterProductInput = z
   .object({
     sku: z.string().trim().min(1).max(100),
@@ -112,6 +118,7 @@ export const ListProductsQuery = PageQuery.extend({
 
 export type CreateLocationInput = z.infer<typeof CreateLocationInput>;
 export type CreateVendorInput = z.infer<typeof CreateVendorInput>;
+export type UpdateVendorInput = z.infer<typeof UpdateVendorInput>;
 export type RegisterProductInput = z.infer<typeof RegisterProductInput>;
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 export type ReceiveStockInput = z.infer<typeof ReceiveStockInput>;
@@ -212,6 +219,7 @@ export const INVENTORY_RPC = {
   listLocations: 'listLocations',
   createVendor: 'createVendor',
   listVendors: 'listVendors',
+  updateVendor: 'updateVendor',
   registerProduct: 'registerProduct',
   updateProduct: 'updateProduct',
   getProduct: 'getProduct',

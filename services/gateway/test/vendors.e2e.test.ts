@@ -1,4 +1,4 @@
-import { OmniClient, ok } from '@omni/client';
+import { OmniClient, OmniRealtime, ok, type EventFrame } from '@omni/client';
 import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
 import WebSocket from 'ws';
 import { signInAsAdmin, signInWithRoles, unique } from './helpers.js';
@@ -48,6 +48,53 @@ describe('vendors', () => {
     expect(byClerk.response.status).toBe(403);
     const listed = ok(await admin.http.GET('/inventory/vendors', { params: { query: { limit: 200 } } }));
     expect(listed.items.map((v) => v.id)).toContain(vendor.id);
+  });
+});
+
+describe('renaming a vendor', () => {
+  const rename = (client: OmniClient, vendorId: string, name: string, ifMatch?: string) =>
+    client.http.PATCH('/inventory/vendors/{vendorId}', {
+      params: { path: { vendorId } },
+      body: { name },
+      ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}),
+    });
+
+  it('publishes inventory.vendor.<id>.updated and the list shows the new name', async () => {
+    const vendor = await createVendor();
+    const realtime = new OmniRealtime({ baseUrl: system.baseUrl, client: admin });
+    const frames: EventFrame[] = [];
+    await realtime.subscribe(`inventory.vendor.${vendor.id}.>`, (frame) => frames.push(frame));
+    const manager = await signInWithRoles(system, admin, ['manager']);
+
+    const renamed = ok(await rename(manager, vendor.id, 'Card Palace'));
+    expect(renamed).toMatchObject({ id: vendor.id, code: vendor.code, name: 'Card Palace', version: 2 });
+    await eventually(() => expect(frames).toHaveLength(1));
+    expect(frames[0]!.subject).toBe(`inventory.vendor.${vendor.id}.updated`);
+    expect(frames[0]!.event.data).toEqual({ vendorId: vendor.id, changes: { name: 'Card Palace' } });
+
+    const listed = ok(await admin.http.GET('/inventory/vendors', { params: { query: { limit: 200 } } }));
+    expect(listed.items.find((v) => v.id === vendor.id)?.name).toBe('Card Palace');
+    // The same name again changes nothing and publishes nothing.
+    expect(ok(await rename(admin, vendor.id, 'Card Palace'))).toMatchObject({ version: 2 });
+    realtime.close();
+  });
+
+  it('is for admins and managers; an unknown vendor is 404, a stale If-Match 412, a blank name 400', async () => {
+    const vendor = await createVendor();
+    for (const roles of [['clerk'], ['sales']]) {
+      const other = await signInWithRoles(system, admin, roles);
+      expect((await rename(other, vendor.id, 'Mine')).response.status).toBe(403);
+    }
+    const ownUser = await signInAsVendorUser(vendor.id);
+    expect((await rename(ownUser, vendor.id, 'Mine')).response.status).toBe(403);
+
+    const unknown = await rename(admin, '00000000-0000-4000-8000-000000000000', 'Nobody');
+    expect(unknown.response.status).toBe(404);
+    expect(unknown.error).toMatchObject({ code: 'vendor_not_found' });
+    expect((await rename(admin, vendor.id, '   ')).response.status).toBe(400);
+
+    expect(ok(await rename(admin, vendor.id, 'First', '"1"'))).toMatchObject({ name: 'First', version: 2 });
+    expect((await rename(admin, vendor.id, 'Second', '"1"')).response.status).toBe(412);
   });
 });
 

@@ -67,6 +67,15 @@ export const VendorCreated = z
   })
   .describe('A vendor (a seller of a marketplace catalogue) was created');
 
+export const VendorUpdated = z
+  .object({
+    vendorId: z.uuid().describe('The vendor'),
+    changes: z
+      .object({ name: z.string().optional().describe('The new display name') })
+      .describe('Only the fields that changed (the code never changes)'),
+  })
+  .describe("A vendor's data changed");
+
 // ---- product ----------------------------------------------------------------------------------
 
 const attributes = z.record(z.string(), z.string()).describe('Free-form attributes, e.g. language=ja');
@@ -201,7 +210,7 @@ export const ReservationClosed = z.object({ orderId }).describe('A reservation w
 // ---- maps from event name to schema ------------------------------------------------------------
 
 export const locationEvents = { created: LocationCreated } as const;
-export const vendorEvents = { created: VendorCreated } as const;
+export const vendorEvents = { created: VendorCreated, updated: VendorUpdated } as const;
 export const productEvents = {
   registered: ProductRegistered,
   updated: ProductUpdated,

@@ -9,6 +9,7 @@ import type { RouteSpec } from '../http/route.js';
  */
 const RESOURCE_OF_PARAM: Readonly<Record<string, string>> = {
   productId: 'inventory/product',
+  vendorId: 'inventory/vendor',
   orderId: 'orders/order',
   paymentId: 'payments/payment',
   facilityId: 'scheduling/facility',

@@ -6,6 +6,7 @@ import { attributeFiltersOf } from './attribute-filters.js';
 
 const RPC = inventory.INVENTORY_RPC;
 const ProductPath = z.object({ productId: z.uuid() });
+const VendorPath = z.object({ vendorId: z.uuid() });
 const insufficientStock = [{ status: 422, code: 'insufficient_stock' }] as const;
 
 /** CONTRACT §4. Each route forwards its validated input to `rpc.inventory.<name>`. */
@@ -80,6 +81,28 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
       response: inventory.VendorPage.meta({ id: 'VendorPage' }),
       status: 200,
       handle: forward(RPC.listVendors, ({ query }) => query),
+    }),
+    defineRoute({
+      operationId: 'updateVendor',
+      method: 'patch',
+      path: '/inventory/vendors/:vendorId',
+      tag: 'inventory',
+      summary: 'Rename a vendor; send If-Match with its ETag to guard against lost updates',
+      description:
+        "Changes the vendor's name (its code never changes: products and vendor users refer to the vendor by id). " +
+        'Published as `inventory.vendor.<id>.updated` with the changed fields; a name equal to the current one ' +
+        'publishes nothing. With `If-Match`, a vendor changed since you read it is 412. An unknown id is 404 ' +
+        '`vendor_not_found`.',
+      access: 'inventory.manageCatalog',
+      params: VendorPath,
+      body: inventory.UpdateVendorInput,
+      response: inventory.Vendor,
+      status: 200,
+      ifMatch: true,
+      handle: forward(RPC.updateVendor, (call: RouteCall<{ vendorId: string }>) => ({
+        vendorId: call.params.vendorId,
+        body: call.body,
+      })),
     }),
     defineRoute({
       operationId: 'registerProduct',

@@ -4,7 +4,7 @@ import { PageQuery, parseWith, rpcSubject, type RpcRequest, inventory as contrac
 import { z } from 'zod';
 import type { Inventory } from '../application/context.js';
 import { createLocation } from '../application/locations.js';
-import { createVendor } from '../application/vendors.js';
+import { createVendor, updateVendor } from '../application/vendors.js';
 import { scopeListQuery, vendorScopeOf } from '../application/vendor-scope.js';
 import {
   adjustStock,
@@ -25,6 +25,7 @@ export const INVENTORY = Symbol('Inventory');
 const rpc = (name: string) => rpcSubject('inventory', name);
 const RPC = contracts.INVENTORY_RPC;
 const ProductId = z.object({ productId: z.uuid() });
+const VendorId = z.object({ vendorId: z.uuid() });
 const OrderId = z.object({ orderId: z.uuid() });
 const withProductId = <S extends z.ZodObject>(body: S) => ProductId.extend({ body });
 
@@ -49,6 +50,12 @@ export class InventoryController {
   @MessagePattern(rpc(RPC.createVendor))
   createVendor(@Payload() { input, context }: RpcRequest) {
     return createVendor(this.inventory, parseWith(contracts.CreateVendorInput, input), context);
+  }
+
+  @MessagePattern(rpc(RPC.updateVendor))
+  updateVendor(@Payload() { input, context }: RpcRequest) {
+    const { vendorId, body } = parseWith(VendorId.extend({ body: contracts.UpdateVendorInput }), input);
+    return updateVendor(this.inventory, vendorId, body, context);
   }
 
   @MessagePattern(rpc(RPC.listVendors))

@@ -1,5 +1,5 @@
 import { BusinessRuleError, NotFoundError, newId, type RpcContext, type inventory } from '@omni/contracts';
-import { aggregateIdOf, decideOnStream } from '@omni/event-store';
+import { aggregateIdOf, decideOnStream, streamCommand } from '@omni/event-store';
 import { vendorDecider } from '../domain/vendor/decider.js';
 import { getVendor } from '../projections/vendorList/query.js';
 import { metadataFrom, type Inventory } from './context.js';
@@ -26,6 +26,27 @@ export async function createVendor(
   });
   const created = outcome.replayed ? aggregateIdOf(outcome.streamId) : vendorId;
   return getVendor(inventory.pool, inventory.schema, created);
+}
+
+/** Renames a vendor (its code stays): a 404 when there is none, a 412 when If-Match does not match. */
+export async function updateVendor(
+  inventory: Inventory,
+  vendorId: string,
+  changes: inventory.UpdateVendorInput,
+  context: RpcContext,
+): Promise<inventory.Vendor> {
+  await inventory.commands.execute(
+    streamCommand({
+      streamId: vendorStream(vendorId),
+      decider: vendorDecider,
+      command: { type: 'UpdateVendor', vendorId, changes },
+      ifMissing: () => new NotFoundError('Vendor not found', 'vendor_not_found'),
+      expectedVersion: context.expectedVersion,
+      metadata: metadataFrom(context),
+      idempotencyKey: context.idempotencyKey,
+    }),
+  );
+  return getVendor(inventory.pool, inventory.schema, vendorId);
 }
 
 /** A product can only belong to a vendor that exists: an unknown one is a refused command (422). */

@@ -1,11 +1,17 @@
-import { ConflictError, type Decider, type OmniError, type inventory } from '@omni/contracts';
+import { ConflictError, NotFoundError, type Decider, type OmniError, type inventory } from '@omni/contracts';
 
-export type VendorCommand = {
-  readonly type: 'CreateVendor';
-  readonly vendorId: string;
-  readonly code: string;
-  readonly name: string;
-};
+export type VendorCommand =
+  | {
+      readonly type: 'CreateVendor';
+      readonly vendorId: string;
+      readonly code: string;
+      readonly name: string;
+    }
+  | {
+      readonly type: 'UpdateVendor';
+      readonly vendorId: string;
+      readonly changes: inventory.UpdateVendorInput;
+    };
 
 export type VendorState =
   { readonly status: 'absent' } | { readonly status: 'active'; readonly code: string; readonly name: string };
@@ -25,8 +31,18 @@ export const vendorDecider: Decider<VendorCommand, inventory.VendorEvent, Vendor
             data: { vendorId: command.vendorId, code: command.code, name: command.name },
           },
         ];
+      case 'UpdateVendor': {
+        if (state.status === 'absent') return new NotFoundError('Vendor not found', 'vendor_not_found');
+        // Only what really changes is an event: repeating a rename publishes nothing.
+        const changes =
+          command.changes.name !== undefined && command.changes.name !== state.name
+            ? { name: command.changes.name }
+            : {};
+        if (Object.keys(changes).length === 0) return [];
+        return [{ type: 'updated', data: { vendorId: command.vendorId, changes } }];
+      }
       default:
-        return assertNever(command.type);
+        return assertNever(command);
     }
   },
 
@@ -34,6 +50,8 @@ export const vendorDecider: Decider<VendorCommand, inventory.VendorEvent, Vendor
     switch (event.type) {
       case 'created':
         return { status: 'active', code: event.data.code, name: event.data.name };
+      case 'updated':
+        return state.status === 'active' ? { ...state, name: event.data.changes.name ?? state.name } : state;
       default:
         return state;
     }
@@ -41,5 +59,5 @@ export const vendorDecider: Decider<VendorCommand, inventory.VendorEvent, Vendor
 };
 
 function assertNever(value: never): never {
-  throw new Error(`unhandled command ${String(value)}`);
+  throw new Error(`unhandled command ${JSON.stringify(value)}`);
 }
