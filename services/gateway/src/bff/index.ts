@@ -1,0 +1,56 @@
+import type { Logger } from '@omni/contracts';
+import type { RpcClient } from '@omni/messaging';
+import type { RouteSpec } from '../http/route.js';
+import type { Users } from '../identity/users.js';
+import type { LiveFeeds } from '../realtime/feeds.js';
+import { SectionCache } from './cache.js';
+import { invalidateOnEvents, invalidatingWrites } from './invalidation.js';
+import { mobileRoutes } from './mobile.routes.js';
+import { OrderDecisions } from './order-decisions.js';
+import { SectionEngine } from './sections.js';
+
+export interface BffSettings {
+  readonly BFF_SECTION_DEADLINE_MS: number;
+  readonly BFF_CACHE_MAX_BYTES: number;
+  readonly BFF_CACHE_TTL_MS: number;
+  readonly BFF_ORDER_DECISION_WAIT_MS: number;
+}
+
+export interface MobileBff {
+  /** The `/mobile/*` routes added, and every write route made to drop the sections it changes. */
+  withRoutes(routes: readonly RouteSpec[]): RouteSpec[];
+  stop(): Promise<void>;
+}
+
+/** The mobile backend-for-frontend (docs/mobile.md): its routes, section cache and invalidation. */
+export async function startMobileBff(options: {
+  readonly rpc: RpcClient;
+  readonly users: Users;
+  readonly feeds: LiveFeeds;
+  readonly logger: Logger;
+  readonly settings: BffSettings;
+}): Promise<MobileBff> {
+  const { settings } = options;
+  const cache = new SectionCache({
+    maxBytes: settings.BFF_CACHE_MAX_BYTES,
+    ttlMs: settings.BFF_CACHE_TTL_MS,
+  });
+  const events = invalidateOnEvents(options.feeds, cache, options.logger);
+  await events.ready;
+  const decisions = await OrderDecisions.start(options.feeds);
+  const engine = new SectionEngine({ cache, deadlineMs: settings.BFF_SECTION_DEADLINE_MS });
+  const mobile = mobileRoutes({
+    rpc: options.rpc,
+    users: options.users,
+    engine,
+    decisions,
+    decisionWaitMs: settings.BFF_ORDER_DECISION_WAIT_MS,
+  });
+  return {
+    withRoutes: (routes) => invalidatingWrites([...routes, ...mobile], cache),
+    async stop() {
+      events.stop();
+      await decisions.stop();
+    },
+  };
+}
