@@ -5,7 +5,7 @@ import type { Users } from '../identity/users.js';
 import type { LiveFeeds } from '../realtime/feeds.js';
 import { SectionCache } from './cache.js';
 import { invalidateOnEvents, invalidatingWrites } from './invalidation.js';
-import { mobileRoutes } from './mobile.routes.js';
+import type { MobileDependencies } from './mobile.routes.js';
 import { OrderDecisions } from './order-decisions.js';
 import { SectionEngine } from './sections.js';
 
@@ -17,8 +17,10 @@ export interface BffSettings {
 }
 
 export interface MobileBff {
-  /** The `/mobile/*` routes added, and every write route made to drop the sections it changes. */
-  withRoutes(routes: readonly RouteSpec[]): RouteSpec[];
+  /** What the `/mobile/*` routes need (routes/index.ts). */
+  readonly dependencies: MobileDependencies;
+  /** Every write route made to drop the sections it changes before it answers. */
+  invalidatingWrites(routes: readonly RouteSpec[]): RouteSpec[];
   stop(): Promise<void>;
 }
 
@@ -39,15 +41,15 @@ export async function startMobileBff(options: {
   await events.ready;
   const decisions = await OrderDecisions.start(options.feeds);
   const engine = new SectionEngine({ cache, deadlineMs: settings.BFF_SECTION_DEADLINE_MS });
-  const mobile = mobileRoutes({
-    rpc: options.rpc,
-    users: options.users,
-    engine,
-    decisions,
-    decisionWaitMs: settings.BFF_ORDER_DECISION_WAIT_MS,
-  });
   return {
-    withRoutes: (routes) => invalidatingWrites([...routes, ...mobile], cache),
+    dependencies: {
+      rpc: options.rpc,
+      users: options.users,
+      engine,
+      decisions,
+      decisionWaitMs: settings.BFF_ORDER_DECISION_WAIT_MS,
+    },
+    invalidatingWrites: (routes) => invalidatingWrites(routes, cache),
     async stop() {
       events.stop();
       await decisions.stop();

@@ -87,7 +87,8 @@ const BFF_DOC =
 
 /** CONTRACT §12: one call per phone screen. */
 export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
-  const { engine } = deps;
+  // Read lazily: the OpenAPI generator builds these routes with no dependencies at all.
+  const engine = { answer: ((...args) => deps.engine.answer(...args)) as SectionEngine['answer'] };
   const sectionsFor = (context: RpcContext) => new MobileSections(deps.rpc, deps.users, context);
   return [
     defineRoute({
@@ -224,7 +225,7 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
 }
 
 async function completeLines(
-  engine: SectionEngine,
+  engine: Pick<SectionEngine, 'answer'>,
   actor: Actor,
   s: MobileSections,
   order: orders.Order | SectionError | null,

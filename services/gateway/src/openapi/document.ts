@@ -172,9 +172,7 @@ function responsesOf(route: RouteSpec): Record<string, unknown> {
   for (const answer of route.otherAnswers ?? []) {
     responses[answer.status] = {
       description: answer.description,
-      ...(answer.response
-        ? { content: { 'application/json': { schema: schemaOf(answer.response) } } }
-        : {}),
+      ...(answer.response ? { content: { 'application/json': { schema: schemaOf(answer.response) } } } : {}),
     };
   }
   if (route.access !== 'public') {
