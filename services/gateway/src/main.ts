@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 
   const locks = await Locks.open(nats, config.LOCK_TTL_MS);
   const feeds = liveFeeds(nats, logger);
-  const bff = await startMobileBff({ rpc, users, feeds, logger, settings: config });
+  const bff = startMobileBff({ rpc, users, feeds, logger, settings: config });
   shutdown.onShutdown('stop the mobile BFF', () => bff.stop());
   const routes = bff.invalidatingWrites(allRoutes({ auth, rpc, locks, mobile: bff.dependencies }));
   const openApiDocument = buildOpenApiDocument(routes, version);

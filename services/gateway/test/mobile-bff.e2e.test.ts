@@ -4,6 +4,9 @@ import { raw, signInAsAdmin, signInWithRoles, unique } from './helpers.js';
 
 // Generous on purpose: the section deadline must be what answers for a stopped service, not this.
 const RPC_TIMEOUT_MS = 20_000;
+// Above the 250 ms default: on a loaded two-core machine a healthy section can take longer, and these
+// tests check which sections are complete. The deadline's effect is what a stopped service shows.
+const SECTION_DEADLINE_MS = 2_000;
 
 let system: RunningSystem;
 let admin: OmniClient;
@@ -11,7 +14,7 @@ let shop: { id: string; code: string };
 
 beforeAll(async () => {
   system = await startSystem({
-    env: { RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS), BFF_SECTION_DEADLINE_MS: '250' },
+    env: { RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS), BFF_SECTION_DEADLINE_MS: String(SECTION_DEADLINE_MS) },
   });
   admin = await signInAsAdmin(system);
   shop = ok(await admin.http.POST('/inventory/locations', { body: { code: unique('LOC'), name: 'Shop' } }));
@@ -82,7 +85,7 @@ describe('GET /mobile/home', () => {
       }),
     );
     const answer = await home(admin);
-    expect(answer.partial).toBe(false);
+    expect(answer).toMatchObject({ partial: false });
     expect(answer.me).toMatchObject({ email: 'admin@omni.local', roles: ['admin'] });
     expect(answer.shifts).toEqual([]);
     expect(answer.tickets).toEqual(expect.arrayContaining([expect.objectContaining({ id: ticket.id })]));
@@ -101,7 +104,7 @@ describe('GET /mobile/home', () => {
       [accountant, true],
     ] as const) {
       const answer = await home(client);
-      expect(answer.partial).toBe(false);
+      expect(answer).toMatchObject({ partial: false });
       expect(answer.me).not.toBeNull();
       expect(answer.tickets).toEqual([]);
       expect(Array.isArray(answer.lowStock)).toBe(true);
@@ -148,7 +151,7 @@ describe('GET /mobile/products/{id}/complete', () => {
       expect(current.openReservations).toHaveLength(1); // the reservation arrives by inventory's event
       return current;
     });
-    expect(answer.partial).toBe(false);
+    expect(answer).toMatchObject({ partial: false });
     expect(answer.product).toMatchObject({
       id: product.id,
       totals: { onHand: 10, reserved: 4, available: 6 },
@@ -207,7 +210,7 @@ describe('GET /mobile/orders/{id}/complete', () => {
     );
     // Read-your-writes: the payment and its refund are there at once.
     const answer = await orderComplete(admin, order.id);
-    expect(answer.partial).toBe(false);
+    expect(answer).toMatchObject({ partial: false });
     expect(answer.payments).toEqual([
       expect.objectContaining({
         id: payment.id,
@@ -346,6 +349,7 @@ describe('read-your-writes through the cache', () => {
         for (let i = 0; i < 250; i++) {
           const acknowledged = await receive(writer, product.id, 1);
           const read = await productComplete(writer, product.id);
+          expect(read).toMatchObject({ partial: false });
           const onHand = (read.product as { totals: { onHand: number } }).totals.onHand;
           expect(onHand).toBeGreaterThanOrEqual(acknowledged.totals.onHand);
           checked++;

@@ -4,7 +4,8 @@ import type { RouteSpec } from '../http/route.js';
 import type { Users } from '../identity/users.js';
 import type { LiveFeeds } from '../realtime/feeds.js';
 import { SectionCache } from './cache.js';
-import { invalidateOnEvents, invalidatingWrites } from './invalidation.js';
+import { followStreams } from './follow-streams.js';
+import { invalidatingWrites, invalidationListeners } from './invalidation.js';
 import type { MobileDependencies } from './mobile.routes.js';
 import { OrderDecisions } from './order-decisions.js';
 import { SectionEngine } from './sections.js';
@@ -25,21 +26,24 @@ export interface MobileBff {
 }
 
 /** The mobile backend-for-frontend (docs/mobile.md): its routes, section cache and invalidation. */
-export async function startMobileBff(options: {
+export function startMobileBff(options: {
   readonly rpc: RpcClient;
   readonly users: Users;
   readonly feeds: LiveFeeds;
   readonly logger: Logger;
   readonly settings: BffSettings;
-}): Promise<MobileBff> {
+}): MobileBff {
   const { settings } = options;
   const cache = new SectionCache({
     maxBytes: settings.BFF_CACHE_MAX_BYTES,
     ttlMs: settings.BFF_CACHE_TTL_MS,
   });
-  const events = invalidateOnEvents(options.feeds, cache, options.logger);
-  await events.ready;
-  const decisions = await OrderDecisions.start(options.feeds);
+  const decisions = new OrderDecisions();
+  const following = followStreams(
+    options.feeds,
+    [...invalidationListeners(cache), { stream: 'ORDERS', listener: decisions.listener }],
+    options.logger,
+  );
   const engine = new SectionEngine({ cache, deadlineMs: settings.BFF_SECTION_DEADLINE_MS });
   return {
     dependencies: {
@@ -50,9 +54,6 @@ export async function startMobileBff(options: {
       decisionWaitMs: settings.BFF_ORDER_DECISION_WAIT_MS,
     },
     invalidatingWrites: (routes) => invalidatingWrites(routes, cache),
-    async stop() {
-      events.stop();
-      await decisions.stop();
-    },
+    stop: () => following.stop(),
   };
 }

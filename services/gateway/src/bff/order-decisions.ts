@@ -1,6 +1,5 @@
 import type { orders } from '@omni/contracts';
 import { LRUCache } from 'lru-cache';
-import type { LiveFeeds } from '../realtime/feeds.js';
 import type { FeedListener } from '../realtime/live-feed.js';
 
 type Status = orders.OrderStatus;
@@ -14,21 +13,14 @@ type Status = orders.OrderStatus;
 export class OrderDecisions {
   private readonly waiting = new Map<string, Set<(status: Status) => void>>();
   private readonly recent = new LRUCache<string, Status>({ max: 10_000, ttl: 60_000 });
-  private readonly listener: FeedListener = {
+  /** For the stream ORDERS (followStreams). */
+  readonly listener: FeedListener = {
     filter: 'orders.order.*.status_changed',
     deliver: ({ event }) => {
       const { orderId, from, to } = event.data as orders.OrderStatusChanged;
       if (from === 'pending') this.decided(orderId, to);
     },
   };
-
-  private constructor(private readonly feeds: LiveFeeds) {}
-
-  static async start(feeds: LiveFeeds): Promise<OrderDecisions> {
-    const decisions = new OrderDecisions(feeds);
-    (await feeds.feedFor('ORDERS')).add(decisions.listener);
-    return decisions;
-  }
 
   /** The status the order was decided to, or undefined if no decision came within `timeoutMs`. */
   waitFor(orderId: string, timeoutMs: number): Promise<Status | undefined> {
@@ -45,10 +37,6 @@ export class OrderDecisions {
       const timer = setTimeout(() => done(undefined), timeoutMs);
       this.waiting.set(orderId, waiters.add(done));
     });
-  }
-
-  async stop(): Promise<void> {
-    (await this.feeds.feedFor('ORDERS')).remove(this.listener);
   }
 
   private decided(orderId: string, status: Status): void {
