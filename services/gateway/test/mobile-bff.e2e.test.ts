@@ -1,5 +1,5 @@
 import { ok, type OmniClient } from '@omni/client';
-import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
+import { eventually, startSystem, type RunningSystem } from '@omni/testing';
 import { raw, signInAsAdmin, signInWithRoles, unique } from './helpers.js';
 
 // Generous on purpose: the section deadline must be what answers for a stopped service, not this.
@@ -15,10 +15,11 @@ let shop: { id: string; code: string };
 beforeAll(async () => {
   system = await startSystem({
     env: { RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS), BFF_SECTION_DEADLINE_MS: String(SECTION_DEADLINE_MS) },
+    readyTimeoutMs: 240_000, // the machine is shared: starting six processes can take minutes
   });
   admin = await signInAsAdmin(system);
   shop = ok(await admin.http.POST('/inventory/locations', { body: { code: unique('LOC'), name: 'Shop' } }));
-}, SYSTEM_START_TIMEOUT_MS);
+}, 300_000);
 
 afterAll(async () => {
   await system?.stop();
