@@ -66,11 +66,13 @@ async function run(env) {
       orders.push(order.id);
     }
     const pick = (list) => list[Math.floor(Math.random() * list.length)];
-    const pathFor = () => {
+    // Clerks and staff may not read orders (403): their order share goes to the home screen.
+    const readsOrders = (user) => ['admin', 'manager', 'sales'].includes(ROLES[user % ROLES.length]);
+    const pathFor = (user) => {
       const x = Math.random() * 90;
       if (x < 50) return '/mobile/home';
       if (x < 75) return `/mobile/products/${pick(products)}/complete`;
-      return `/mobile/orders/${pick(orders)}/complete`;
+      return readsOrders(user) ? `/mobile/orders/${pick(orders)}/complete` : '/mobile/home';
     };
 
     const writer = startWriter(base, admin, shop.id, products, orders);
@@ -140,7 +142,7 @@ async function load(base, tokens, pathFor, seconds) {
       const headers = { authorization: `Bearer ${tokens[user % tokens.length]}` };
       while (performance.now() < end) {
         const started = performance.now();
-        const response = await fetch(`${base}/api/v1${pathFor()}`, { headers });
+        const response = await fetch(`${base}/api/v1${pathFor(user)}`, { headers });
         const body = await response.json();
         latencies.push(performance.now() - started);
         if (!response.ok) failures++;
