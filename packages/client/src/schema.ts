@@ -1425,6 +1425,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mobile/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A phone's first screen in one call: me, my shifts, my tickets, low stock, orders awaiting payment
+         * @description The caller's user, their own shifts today and tomorrow (UTC), the tickets they reported or are assigned and not yet resolved, products at or below their reorder level (20), and how many orders await payment. Sections are fetched in parallel, each within its deadline (docs/mobile.md); a section whose service is slow or down is `{"error":{"code":"unavailable"}}` and the answer has `"partial":true`, still 200. A section the role may not read is null. Answers are cached in the gateway and dropped by the events that change them and by the caller's own writes.
+         *
+         *     Who may call it: any signed-in user.
+         */
+        get: operations["mobileHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mobile/products/{productId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product with stock per location, last 20 movements, open reservations and last 10 orders
+         * @description The product, its stock per location, its last 20 stock movements, the reservations held for orders not yet shipped or cancelled, and the 10 newest orders with a line of it (null for roles that may not read orders). An unknown product is 404. Sections are fetched in parallel, each within its deadline (docs/mobile.md); a section whose service is slow or down is `{"error":{"code":"unavailable"}}` and the answer has `"partial":true`, still 200. A section the role may not read is null. Answers are cached in the gateway and dropped by the events that change them and by the caller's own writes.
+         *
+         *     Who may call it: any signed-in user.
+         */
+        get: operations["mobileProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mobile/orders/{orderId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order with its history, payments and refunds, and each line's product and stock
+         * @description The order with its status history; its payments, each with its refunds (null for roles that do not manage payments); each line with its product and the product's current stock at the order's location. The lines are read once the order is: at most two deadlines in all. An unknown order is 404. Sections are fetched in parallel, each within its deadline (docs/mobile.md); a section whose service is slow or down is `{"error":{"code":"unavailable"}}` and the answer has `"partial":true`, still 200. A section the role may not read is null. Answers are cached in the gateway and dropped by the events that change them and by the caller's own writes.
+         *
+         *     Who may call it: admin, manager, sales, accountant.
+         */
+        get: operations["mobileOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mobile/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an order and answer once its stock reservation is decided
+         * @description The same body and refusals as `POST /orders`. Answers 201 once inventory has decided the reservation: the order (`awaiting_payment`, or `rejected` with the failing lines), each line’s stock at the location after the decision, and the customer (null until customers exist). If the decision takes longer than 2 s, 202 with the order still `pending` (follow it with GET or the `status_changed` event). Waits on the order's events, not by polling.
+         *
+         *     Who may call it: admin, manager, sales.
+         */
+        post: operations["mobilePlaceOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/locks": {
         parameters: {
             query?: never;
@@ -1661,6 +1749,15 @@ export interface components {
             orderId: string | null;
             /** Format: date-time */
             at: string;
+        };
+        OpenReservation: {
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            locationId: string;
+            quantity: number;
+            /** Format: date-time */
+            reservedAt: string;
         };
         LoginInput: {
             email: string;
@@ -2219,6 +2316,103 @@ export interface components {
         TicketPage: {
             items: components["schemas"]["TicketSummary"][];
             nextCursor: string | null;
+        };
+        SectionError: {
+            error: {
+                /** @description `unavailable`: past its deadline */
+                code: string;
+            };
+        };
+        MobileHome: {
+            me: (components["schemas"]["User"] | components["schemas"]["SectionError"]) | null;
+            shifts: (components["schemas"]["Shift"][] | components["schemas"]["SectionError"]) | null;
+            tickets: (components["schemas"]["TicketSummary"][] | components["schemas"]["SectionError"]) | null;
+            lowStock: (components["schemas"]["Product"][] | components["schemas"]["SectionError"]) | null;
+            ordersAwaitingPayment: ({
+                count: number;
+            } | components["schemas"]["SectionError"]) | null;
+            /** @description true when at least one section is an error in place of its data */
+            partial: boolean;
+        };
+        MobileProductComplete: {
+            product: (components["schemas"]["ProductDetails"] | components["schemas"]["SectionError"]) | null;
+            stock: ({
+                onHand: number;
+                reserved: number;
+                available: number;
+                /** Format: uuid */
+                locationId: string;
+                locationCode: string;
+            }[] | components["schemas"]["SectionError"]) | null;
+            movements: (components["schemas"]["Movement"][] | components["schemas"]["SectionError"]) | null;
+            openReservations: (components["schemas"]["OpenReservation"][] | components["schemas"]["SectionError"]) | null;
+            recentOrders: (components["schemas"]["Order"][] | components["schemas"]["SectionError"]) | null;
+            /** @description true when at least one section is an error in place of its data */
+            partial: boolean;
+        };
+        MobileOrderComplete: {
+            order: (components["schemas"]["Order"] | components["schemas"]["SectionError"]) | null;
+            payments: (components["schemas"]["Payment"][] | components["schemas"]["SectionError"]) | null;
+            lines: ({
+                /** Format: uuid */
+                productId: string;
+                sku: string;
+                name: string;
+                quantity: number;
+                unitPrice: components["schemas"]["Money"];
+                lineTotal: components["schemas"]["Money"];
+                product: ({
+                    /** Format: uuid */
+                    id: string;
+                    sku: string;
+                    name: string;
+                    description: string | null;
+                    category: string | null;
+                    price: components["schemas"]["Money"];
+                    reorderLevel: number;
+                    attributes: {
+                        [key: string]: string;
+                    };
+                    vendorId: string | null;
+                    totals: {
+                        onHand: number;
+                        reserved: number;
+                        available: number;
+                    };
+                    lowStock: boolean;
+                    version: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                } | components["schemas"]["SectionError"]) | null;
+                /** @description At the order's location; null if none there */
+                stock: {
+                    onHand: number;
+                    reserved: number;
+                    available: number;
+                    /** Format: uuid */
+                    locationId: string;
+                    locationCode: string;
+                } | null;
+            }[] | components["schemas"]["SectionError"]) | null;
+            /** @description true when at least one section is an error in place of its data */
+            partial: boolean;
+        };
+        MobilePlacedOrder: {
+            order: components["schemas"]["Order"];
+            stock: ({
+                onHand: number;
+                reserved: number;
+                available: number;
+                /** Format: uuid */
+                locationId: string;
+                locationCode: string;
+                /** Format: uuid */
+                productId: string;
+            } | components["schemas"]["SectionError"])[];
+            /** @description The customer’s balance and credit limit, once customers exist (null for now) */
+            customer: null;
         };
         Lock: {
             /** Format: uuid */
@@ -3955,6 +4149,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 status?: "pending" | "awaiting_payment" | "rejected" | "paid" | "shipped" | "cancelled";
+                productId?: string;
             };
             header?: never;
             path?: never;
@@ -6886,6 +7081,8 @@ export interface operations {
                 facilityId?: string;
                 breached?: boolean | ("true" | "false");
                 q?: string;
+                mine?: boolean | ("true" | "false");
+                unresolved?: boolean | ("true" | "false");
             };
             header?: never;
             path?: never;
@@ -8030,6 +8227,241 @@ export interface operations {
             };
             /** @description Another user holds a lock on this resource: resource_locked */
             423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mobileHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MobileHome"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mobileProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MobileProductComplete"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mobileOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MobileOrderComplete"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mobilePlaceOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the first response is replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceOrderInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MobilePlacedOrder"];
+                };
+            };
+            /** @description Placed; the reservation is not decided yet */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: unknown_product, mixed_currency */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -194,6 +194,16 @@ export const Reservation = z
   })
   .meta({ id: 'Reservation' });
 
+/** Units of one product held for an order that has neither shipped nor been cancelled. */
+export const OpenReservation = z
+  .object({ orderId: id, locationId: id, quantity: z.number().int(), reservedAt: z.iso.datetime() })
+  .meta({ id: 'OpenReservation' });
+
+export const ListOpenReservationsInput = z.object({
+  productId: id,
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
 export const LocationPage = page(Location);
 export const VendorPage = page(Vendor);
 export const ProductPage = page(Product);
@@ -206,6 +216,7 @@ export type ProductDetails = z.infer<typeof ProductDetails>;
 export type StockAtLocation = z.infer<typeof StockAtLocation>;
 export type Movement = z.infer<typeof Movement>;
 export type Reservation = z.infer<typeof Reservation>;
+export type OpenReservation = z.infer<typeof OpenReservation>;
 
 // ---- events: schemas of every event's data, in events/inventory.ts (docs/events.md) ---------
 
@@ -232,4 +243,5 @@ export const INVENTORY_RPC = {
   releaseReservation: 'releaseReservation',
   commitReservation: 'commitReservation',
   getReservation: 'getReservation',
+  listOpenReservations: 'listOpenReservations',
 } as const;

@@ -25,7 +25,14 @@ export const CancelOrderInput = z
   .strict()
   .meta({ id: 'CancelOrderInput' });
 
-export const ListOrdersQuery = PageQuery.extend({ status: OrderStatus.optional() });
+export const ListOrdersQuery = PageQuery.extend({
+  status: OrderStatus.optional(),
+  productId: z.uuid().optional().meta({ description: 'Only orders with a line of this product' }),
+});
+
+/** How many orders have a status, e.g. the mobile home's orders awaiting payment (docs/mobile.md). */
+export const CountOrdersInput = z.object({ status: OrderStatus });
+export const OrderCount = z.object({ count: z.number().int() }).meta({ id: 'OrderCount' });
 
 export const OrderLine = z.object({
   productId: z.uuid(),
@@ -73,6 +80,7 @@ export const ORDERS_RPC = {
   placeOrder: 'placeOrder',
   getOrder: 'getOrder',
   listOrders: 'listOrders',
+  countOrders: 'countOrders',
   cancelOrder: 'cancelOrder',
   shipOrder: 'shipOrder',
 } as const;

@@ -76,6 +76,8 @@ export const ListTicketsQuery = PageQuery.extend({
   facilityId: z.uuid().optional(),
   breached: flag.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Text in the number, title or description'),
+  mine: flag.optional().describe('Only tickets the caller reported or is assigned to'),
+  unresolved: flag.optional().describe('Only tickets not yet resolved, closed or cancelled'),
 });
 
 export const IncidentType = z

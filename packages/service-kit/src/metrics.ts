@@ -67,6 +67,27 @@ export const wsDrops = new Counter({
   registers: [metricsRegistry],
 });
 
+/** Gateway BFF cache (docs/mobile.md): hit ratio = hit / (hit + miss), per section. */
+export const bffCacheLookups = new Counter({
+  name: 'omni_bff_cache_lookups_total',
+  help: 'Mobile BFF section lookups in the gateway cache, by section and outcome (hit, miss)',
+  labelNames: ['section', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const bffCacheBytes = new Gauge({
+  name: 'omni_bff_cache_bytes',
+  help: 'Bytes held by the mobile BFF cache (bounded by BFF_CACHE_MAX_BYTES)',
+  registers: [metricsRegistry],
+});
+
+export const bffSectionErrors = new Counter({
+  name: 'omni_bff_section_errors_total',
+  help: 'Mobile BFF sections answered with an error in place of data (unavailable: past the deadline)',
+  labelNames: ['section', 'code'] as const,
+  registers: [metricsRegistry],
+});
+
 export function metricsText(): Promise<string> {
   return metricsRegistry.metrics();
 }

@@ -40,6 +40,15 @@ export const GatewayEnv = z.object({
    * members are dropped within this (docs/collaboration.md).
    */
   PRESENCE_TTL_MS: z.coerce.number().int().min(1500).default(6_000),
+  /** Mobile BFF (docs/mobile.md): each section's deadline, the cache's bound and lifetime, the wait for a reservation. */
+  BFF_SECTION_DEADLINE_MS: z.coerce.number().int().positive().default(250),
+  BFF_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  BFF_CACHE_TTL_MS: z.coerce.number().int().positive().default(60_000),
+  BFF_ORDER_DECISION_WAIT_MS: z.coerce.number().int().positive().default(2_000),
   /** Origins whose pages may call the API and open /ws; unset: the development ones, none in production. */
   CORS_ORIGINS: CorsOriginsSetting.optional(),
 });

@@ -20,6 +20,7 @@ import { AppModule } from './app.module.js';
 import { Locks } from './collaboration/locks.js';
 import { Presence } from './collaboration/presence.js';
 import { GatewayEnv } from './config.js';
+import { startMobileBff } from './bff/index.js';
 import { allowedOrigins, corsMiddleware, refuseUpgradesFromOtherOrigins } from './http/cors.js';
 import { RoutePipeline } from './http/pipeline.js';
 import { IdempotencyKeys } from './http/idempotency.js';
@@ -80,7 +81,10 @@ async function main(): Promise<void> {
   const rpc = createRpcClient(nats, { logger, defaultTimeoutMs: config.RPC_TIMEOUT_MS });
 
   const locks = await Locks.open(nats, config.LOCK_TTL_MS);
-  const routes = allRoutes({ auth, rpc, locks });
+  const feeds = liveFeeds(nats, logger);
+  const bff = startMobileBff({ rpc, users, feeds, logger, settings: config });
+  shutdown.onShutdown('stop the mobile BFF', () => bff.stop());
+  const routes = bff.invalidatingWrites(allRoutes({ auth, rpc, locks, mobile: bff.dependencies }));
   const openApiDocument = buildOpenApiDocument(routes, version);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.with({
@@ -102,7 +106,6 @@ async function main(): Promise<void> {
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
     parseJson(req, res, (error?: unknown) => (error ? reportProblem(error, req, res, next) : next())),
   );
-  const feeds = liveFeeds(nats, logger);
   const realtimeLimits = {
     maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
     maxSubscriptions: config.WS_MAX_SUBSCRIPTIONS,

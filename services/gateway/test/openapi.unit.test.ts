@@ -1,11 +1,17 @@
 import type { Locks } from '../src/collaboration/locks.js';
 import type { Auth } from '../src/identity/auth.js';
+import type { MobileDependencies } from '../src/bff/mobile.routes.js';
 import type { RpcClient } from '@omni/messaging';
 import { buildOpenApiDocument } from '../src/openapi/document.js';
 import { allRoutes } from '../src/routes/index.js';
 
 // The route table is only read here, never called: its dependencies are not needed.
-const routes = allRoutes({ auth: {} as Auth, rpc: {} as RpcClient, locks: {} as Locks });
+const routes = allRoutes({
+  auth: {} as Auth,
+  rpc: {} as RpcClient,
+  locks: {} as Locks,
+  mobile: {} as MobileDependencies,
+});
 const document = buildOpenApiDocument(routes, '0.0.0') as {
   paths: Record<string, Record<string, { operationId: string; description?: string }>>;
   components: { schemas: Record<string, unknown> };

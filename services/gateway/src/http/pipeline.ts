@@ -14,7 +14,7 @@ import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
 import { authorize } from './policy.js';
-import type { RouteCall, RouteSpec } from './route.js';
+import { RouteAnswer, type RouteCall, type RouteSpec } from './route.js';
 import { traceIdOf } from './trace-id.js';
 import { httpRequestDuration } from '@omni/service-kit';
 
@@ -58,13 +58,15 @@ export class RoutePipeline {
   }
 
   private async execute(route: RouteSpec, call: RouteCall): Promise<StoredResponse> {
-    const body = await route.handle(call);
+    const result = await route.handle(call);
+    const status = result instanceof RouteAnswer ? result.status : route.status;
+    const body: unknown = result instanceof RouteAnswer ? result.body : result;
     const version = (body as { version?: unknown } | undefined)?.version;
     return {
-      status: route.status,
+      status,
       headers: typeof version === 'number' ? { ETag: `"${version}"` } : {},
       // Serialised once here, so the stored replay and the first answer are the same bytes.
-      body: route.status === 204 ? undefined : JSON.stringify(body ?? null),
+      body: status === 204 ? undefined : JSON.stringify(body ?? null),
     };
   }
 

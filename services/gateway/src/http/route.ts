@@ -40,9 +40,19 @@ export interface RouteSpec {
   readonly idempotent?: boolean;
   /** Writes to an aggregate that honour If-Match. */
   readonly ifMatch?: boolean;
+  /** Other successful answers a handler may give with `RouteAnswer`, e.g. 202 while work goes on. */
+  readonly otherAnswers?: readonly { status: 202; description: string; response?: z.ZodType }[];
   /** Business-rule refusals worth documenting, e.g. ['insufficient_stock']. */
   readonly refusals?: readonly { status: number; code: string }[];
   handle(call: RouteCall): Promise<unknown>;
+}
+
+/** What a handler returns to answer with another status than the route's (listed in `otherAnswers`). */
+export class RouteAnswer {
+  constructor(
+    readonly status: 202,
+    readonly body: unknown,
+  ) {}
 }
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -169,6 +169,12 @@ function responsesOf(route: RouteSpec): Record<string, unknown> {
     [route.status]: success,
     '400': problem('Invalid input; errors lists every field'),
   };
+  for (const answer of route.otherAnswers ?? []) {
+    responses[answer.status] = {
+      description: answer.description,
+      ...(answer.response ? { content: { 'application/json': { schema: schemaOf(answer.response) } } } : {}),
+    };
+  }
   if (route.access !== 'public') {
     responses['401'] = problem('No or invalid access token');
     responses['403'] = problem('Your role may not do this');

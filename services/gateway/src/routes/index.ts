@@ -1,4 +1,5 @@
 import type { RpcClient } from '@omni/messaging';
+import { mobileRoutes, type MobileDependencies } from '../bff/mobile.routes.js';
 import type { RouteSpec } from '../http/route.js';
 import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
@@ -15,10 +16,11 @@ export interface RouteDependencies {
   readonly auth: Auth;
   readonly rpc: RpcClient;
   readonly locks: Locks;
+  readonly mobile: MobileDependencies;
 }
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
-export function allRoutes({ auth, rpc, locks }: RouteDependencies): RouteSpec[] {
+export function allRoutes({ auth, rpc, locks, mobile }: RouteDependencies): RouteSpec[] {
   const routes = [
     ...authRoutes(auth),
     ...usersRoutes(auth),
@@ -27,6 +29,7 @@ export function allRoutes({ auth, rpc, locks }: RouteDependencies): RouteSpec[] 
     ...paymentsRoutes(rpc),
     ...schedulingRoutes(rpc),
     ...ticketsRoutes(rpc),
+    ...mobileRoutes(mobile),
   ];
   return [...routes, ...locksRoutes(auth, locks, routes)];
 }

@@ -17,6 +17,7 @@ import {
 import { closeReservation, getReservation, reserveStock } from '../application/reservations.js';
 import { listLocations } from '../projections/locationList/query.js';
 import { listMovements } from '../projections/movementHistory/query.js';
+import { listOpenReservations } from '../projections/openReservations/query.js';
 import { listProducts } from '../projections/productList/query.js';
 import { listVendors } from '../projections/vendorList/query.js';
 
@@ -108,6 +109,13 @@ export class InventoryController {
     const { productId, ...page } = parseWith(PageQuery.extend(ProductId.shape), input);
     if (vendorScopeOf(context) !== undefined) await getProduct(this.inventory, productId, context);
     return listMovements(this.inventory.pool, this.inventory.schema, productId, page);
+  }
+
+  @MessagePattern(rpc(RPC.listOpenReservations))
+  async listOpenReservations(@Payload() { input, context }: RpcRequest) {
+    const { productId, limit } = parseWith(contracts.ListOpenReservationsInput, input);
+    if (vendorScopeOf(context) !== undefined) await getProduct(this.inventory, productId, context);
+    return listOpenReservations(this.inventory.pool, this.inventory.schema, productId, limit);
   }
 
   @MessagePattern(rpc(RPC.reserveStock))

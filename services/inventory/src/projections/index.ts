@@ -1,6 +1,7 @@
 import type { Projection, ServiceProjections } from '@omni/projections';
 import { locationListProjection } from './locationList/projection.js';
 import { movementHistoryProjection } from './movementHistory/projection.js';
+import { openReservationsProjection } from './openReservations/projection.js';
 import { productListProjection } from './productList/projection.js';
 import { vendorListProjection } from './vendorList/projection.js';
 
@@ -10,6 +11,7 @@ export const INVENTORY_PROJECTIONS: readonly Projection[] = [
   vendorListProjection,
   productListProjection,
   movementHistoryProjection,
+  openReservationsProjection,
 ];
 
 /** Every read model of inventory: created at start and rebuilt by `omni replay inventory`. */

@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { parseWith, rpcSubject, type RpcRequest, orders as contracts } from '@omni/contracts';
 import { z } from 'zod';
 import { cancelOrder, placeOrder, shipOrder, type Orders } from '../application/orders.js';
-import { getOrder, listOrders } from '../projections/orderDetails/query.js';
+import { countOrders, getOrder, listOrders } from '../projections/orderDetails/query.js';
 
 export const ORDERS = Symbol('Orders');
 const rpc = (name: string) => rpcSubject('orders', name);
@@ -26,6 +26,12 @@ export class OrdersController {
   @MessagePattern(rpc(RPC.getOrder))
   getOrder(@Payload() { input }: RpcRequest) {
     return getOrder(this.orders.store.pool, this.orders.schema, parseWith(OrderId, input).orderId);
+  }
+
+  @MessagePattern(rpc(RPC.countOrders))
+  countOrders(@Payload() { input }: RpcRequest) {
+    const { status } = parseWith(contracts.CountOrdersInput, input);
+    return countOrders(this.orders.store.pool, this.orders.schema, status);
   }
 
   @MessagePattern(rpc(RPC.listOrders))

@@ -29,6 +29,7 @@ export const orderDetailsProjection: Projection = {
         created_at timestamptz NOT NULL
       );
       CREATE INDEX ON ${t['order_list']} (status, id);
+      CREATE INDEX ON ${t['order_list']} USING gin (lines jsonb_path_ops);
       CREATE TABLE ${t['payment_deadlines']} (order_id uuid PRIMARY KEY, awaiting_since timestamptz NOT NULL);`);
   },
 

@@ -37,10 +37,29 @@ export async function listOrders(
   const { rows } = await db.query<OrderRow>(
     `SELECT * FROM ${schema}.order_list
       WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR id < $2)
+        AND ($4::jsonb IS NULL OR lines @> $4::jsonb)
       ORDER BY id DESC LIMIT $3`,
-    [query.status ?? null, before ?? null, query.limit + 1],
+    [
+      query.status ?? null,
+      before ?? null,
+      query.limit + 1,
+      query.productId ? JSON.stringify([{ productId: query.productId }]) : null,
+    ],
   );
   return pageOf(rows, query.limit, (row) => [row.id], toOrder);
+}
+
+/** Uses the (status, id) index: an index-only count for the statuses an order spends little time in. */
+export async function countOrders(
+  db: Pool | PoolClient,
+  schema: string,
+  status: orders.OrderStatus,
+): Promise<{ count: number }> {
+  const { rows } = await db.query<{ count: string }>(
+    `SELECT count(*) FROM ${schema}.order_list WHERE status = $1`,
+    [status],
+  );
+  return { count: Number(rows[0]!.count) };
 }
 
 function toOrder(row: OrderRow): orders.Order {

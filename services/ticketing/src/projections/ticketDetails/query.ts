@@ -85,7 +85,8 @@ export async function listTickets(
       `(t.number || ' ' || t.title || ' ' || t.description) ILIKE ${param(containsPattern(query.q))}`,
     );
   }
-  if (!actor.roles.some((role) => ticketing.TICKET_READER_ROLES.includes(role))) {
+  if (query.unresolved) where.push(`t.status NOT IN ('resolved', 'closed', 'cancelled')`);
+  if (query.mine || !actor.roles.some((role) => ticketing.TICKET_READER_ROLES.includes(role))) {
     const me = param(actor.userId);
     where.push(`(t.reporter_id = ${me} OR t.assignee_user_id = ${me})`);
   }

@@ -1,0 +1,166 @@
+// Mobile BFF benchmark (issue #13): `npm run bench:bff`. The whole system started as `npm start`
+// does (own database, private NATS), twice: once with the section cache effectively off (every entry
+// larger than BFF_CACHE_MAX_BYTES=1: each read fetches every section: "cold"), once as configured
+// ("warm", measured after a warm-up pass).
+//
+// 50 virtual users, each a closed loop (next request when the last answered) over a mix of
+// GET /mobile/home 50%, /mobile/products/{id}/complete 25%, /mobile/orders/{id}/complete 15%
+// (customers' 10% is left out until customers exist; the mix is the other three, renormalised),
+// as five users of different roles, while a background writer makes 20 writes/s through REST
+// (stock receipts, orders, payments), so invalidations keep happening. Goal: p50 < 20 ms,
+// p95 < 40 ms, p99 < 60 ms.
+//
+//   BENCH_SECONDS=60   length of each measured run
+import { startSystem } from '@omni/testing';
+import { fmt, post } from '../http.mjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const USERS = 50;
+const WRITES_PER_SECOND = 20;
+const PRODUCTS = 50;
+const ORDERS = 50;
+const ROLES = ['admin', 'manager', 'sales', 'clerk', 'staff'];
+
+const results = [];
+for (const [name, env] of [
+  ['cold (cache off)', { BFF_CACHE_MAX_BYTES: '1' }],
+  ['warm (cache on)', {}],
+]) {
+  results.push([name, await run(env)]);
+}
+console.log(`\nnode ${process.version}; ${USERS} virtual users, ${SECONDS} s per run, writes at ${WRITES_PER_SECOND}/s\n`);
+console.log('| cache | requests | rate | p50 | p95 | p99 | non-2xx | partial answers | hit ratio | writes |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const [name, r] of results)
+  console.log(
+    `| ${name} | ${fmt(r.count)} | ${fmt(r.count / SECONDS)}/s | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failures} | ${r.partial} | ${(r.hitRatio * 100).toFixed(1)}% | ${fmt(r.writes)} |`,
+  );
+
+async function run(env) {
+  const system = await startSystem({ env: { LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 240_000 });
+  try {
+    const base = system.baseUrl;
+    const adminToken = (await post(base, '/auth/login', { email: 'admin@omni.local', password: 'omni-admin' })).accessToken;
+    const admin = { authorization: `Bearer ${adminToken}` };
+    const tokens = [];
+    for (const role of ROLES) {
+      const email = `bench-${role}@omni.test`;
+      await post(base, '/users', { email, name: role, password: 'correct horse battery', roles: [role] }, admin);
+      tokens.push((await post(base, '/auth/login', { email, password: 'correct horse battery' })).accessToken);
+    }
+    const shop = await post(base, '/inventory/locations', { code: 'BENCH', name: 'Shop' }, admin);
+    const products = [];
+    for (let i = 0; i < PRODUCTS; i++) {
+      const product = await post(
+        base,
+        '/inventory/products',
+        { sku: `BENCH-${i}`, name: `Product ${i}`, price: { amount: 500, currency: 'EUR' }, reorderLevel: i % 5 === 0 ? 2_000_000 : 0 },
+        admin,
+      );
+      await post(base, `/inventory/products/${product.id}/receipts`, { locationId: shop.id, quantity: 1_000_000 }, admin);
+      products.push(product.id);
+    }
+    const orders = [];
+    for (let i = 0; i < ORDERS; i++) {
+      const order = await placeOrder(base, admin, shop.id, products);
+      orders.push(order.id);
+    }
+    const pick = (list) => list[Math.floor(Math.random() * list.length)];
+    // Clerks and staff may not read orders (403): their order share goes to the home screen.
+    const readsOrders = (user) => ['admin', 'manager', 'sales'].includes(ROLES[user % ROLES.length]);
+    const pathFor = (user) => {
+      const x = Math.random() * 90;
+      if (x < 50) return '/mobile/home';
+      if (x < 75) return `/mobile/products/${pick(products)}/complete`;
+      return readsOrders(user) ? `/mobile/orders/${pick(orders)}/complete` : '/mobile/home';
+    };
+
+    const writer = startWriter(base, admin, shop.id, products, orders);
+    await load(base, tokens, pathFor, 10); // warm-up: connections, JIT, and the cache when on
+    const before = await cacheLookups(base);
+    const measured = await load(base, tokens, pathFor, SECONDS);
+    const after = await cacheLookups(base);
+    const writes = await writer.stop();
+    const hits = after.hit - before.hit;
+    const misses = after.miss - before.miss;
+    return { ...measured, hitRatio: hits / Math.max(1, hits + misses), writes };
+  } finally {
+    await system.stop();
+  }
+}
+
+async function placeOrder(base, auth, locationId, products) {
+  const lines = [0, 1].map(() => ({ productId: products[Math.floor(Math.random() * products.length)], quantity: 1 }));
+  return post(base, '/orders', { customer: { name: 'Bench' }, locationId, lines: dedupe(lines) }, auth);
+}
+
+function dedupe(lines) {
+  return [...new Map(lines.map((line) => [line.productId, line])).values()];
+}
+
+/** 20 writes/s through REST in the background: receipts, orders, and payments of earlier orders. */
+function startWriter(base, auth, locationId, products, orders) {
+  let running = true;
+  let writes = 0;
+  const loop = (async () => {
+    let i = 0;
+    while (running) {
+      const started = performance.now();
+      const product = products[i % products.length];
+      const kind = i % 3;
+      try {
+        if (kind === 0) await post(base, `/inventory/products/${product}/receipts`, { locationId, quantity: 1 }, auth);
+        if (kind === 1) orders.push((await placeOrder(base, auth, locationId, products)).id);
+        if (kind === 2) {
+          const orderId = orders[orders.length - 2];
+          await post(base, '/payments', { orderId, amount: { amount: 100, currency: 'EUR' }, method: 'card' }, auth).catch(() => undefined);
+        }
+        writes++;
+      } catch {
+        // a refused write (e.g. paying an order not yet awaiting payment) still passes through the gateway
+      }
+      i++;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / WRITES_PER_SECOND - (performance.now() - started))));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return writes;
+    },
+  };
+}
+
+async function load(base, tokens, pathFor, seconds) {
+  const latencies = [];
+  let failures = 0;
+  let partial = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, user) => {
+      const headers = { authorization: `Bearer ${tokens[user % tokens.length]}` };
+      while (performance.now() < end) {
+        const started = performance.now();
+        const response = await fetch(`${base}/api/v1${pathFor(user)}`, { headers });
+        const body = await response.json();
+        latencies.push(performance.now() - started);
+        if (!response.ok) failures++;
+        else if (body.partial) partial++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { count: latencies.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), failures, partial };
+}
+
+async function cacheLookups(base) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const sum = (outcome) =>
+    [...text.matchAll(new RegExp(`omni_bff_cache_lookups_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`, 'g'))].reduce(
+      (total, match) => total + Number(match[1]),
+      0,
+    );
+  return { hit: sum('hit'), miss: sum('miss') };
+}

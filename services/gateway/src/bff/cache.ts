@@ -1,0 +1,113 @@
+import { bffCacheBytes, bffCacheLookups } from '@omni/service-kit';
+import { LRUCache } from 'lru-cache';
+
+/** A cached section answer and the tags whose invalidation drops it. */
+interface Entry {
+  readonly json: string;
+  readonly tags: readonly string[];
+}
+
+/** A fetch under way: its answer is only stored if none of its tags was invalidated meanwhile. */
+interface Flight {
+  readonly startedAt: number;
+}
+
+export interface SectionCacheOptions {
+  /** Bound on the JSON text kept, in bytes (UTF-16 length × 2 is not needed: JSON here is ASCII-heavy). */
+  readonly maxBytes: number;
+  /** Safety net for an event the gateway never saw (a feed restarting): no entry outlives this. */
+  readonly ttlMs: number;
+}
+
+/**
+ * The mobile BFF's section cache (docs/mobile.md): answers as JSON text in an LRU bounded by bytes,
+ * each entry tagged (`product:<id>`, `order:<id>`, `lowStock`, …). `invalidate(tags)` drops every
+ * entry carrying one of them; the events the gateway consumes and the writes it forwards both call it.
+ *
+ * A read that started before an invalidation must not store what it read afterwards, or a client
+ * could read, after its own acknowledged write, an answer fetched before it: each invalidation is
+ * numbered, and an answer is stored only if none of its tags was invalidated after its fetch began.
+ */
+export class SectionCache {
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly keysByTag = new Map<string, Set<string>>();
+  /** Tag → number of its last invalidation, oldest first; pruned to what running fetches can need. */
+  private readonly invalidatedAt = new Map<string, number>();
+  private readonly flights = new Set<Flight>();
+  private invalidations = 0;
+
+  constructor(options: SectionCacheOptions) {
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry, key) => entry.json.length + key.length + 64,
+      ttl: options.ttlMs,
+      dispose: (entry, key) => this.unindex(key, entry.tags),
+    });
+  }
+
+  /** The cached answer of `key`, or `fetch()`'s, stored with its tags when still current. */
+  async get<T>(
+    section: string,
+    key: string,
+    fetch: () => Promise<{ value: T; tags: readonly string[] }>,
+  ): Promise<T> {
+    const cached = this.entries.get(key);
+    bffCacheLookups.inc({ section, outcome: cached ? 'hit' : 'miss' });
+    if (cached) return JSON.parse(cached.json) as T;
+    const flight = { startedAt: this.invalidations };
+    this.flights.add(flight);
+    try {
+      const { value, tags } = await fetch();
+      if (!tags.some((tag) => (this.invalidatedAt.get(tag) ?? -1) >= flight.startedAt)) {
+        this.store(key, JSON.stringify(value), tags);
+      }
+      return value;
+    } finally {
+      this.flights.delete(flight);
+      this.forgetOldInvalidations();
+    }
+  }
+
+  invalidate(tags: Iterable<string>): void {
+    const number = this.invalidations++;
+    for (const tag of tags) {
+      this.invalidatedAt.delete(tag); // re-inserted last: the map stays ordered by number
+      this.invalidatedAt.set(tag, number);
+      for (const key of [...(this.keysByTag.get(tag) ?? [])]) this.entries.delete(key);
+    }
+    this.forgetOldInvalidations();
+    bffCacheBytes.set(this.entries.calculatedSize);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private store(key: string, json: string, tags: readonly string[]): void {
+    this.entries.set(key, { json, tags });
+    if (!this.entries.has(key)) return; // larger than the whole cache
+    for (const tag of tags) {
+      const keys = this.keysByTag.get(tag) ?? new Set<string>();
+      this.keysByTag.set(tag, keys.add(key));
+    }
+    bffCacheBytes.set(this.entries.calculatedSize);
+  }
+
+  private unindex(key: string, tags: readonly string[]): void {
+    for (const tag of tags) {
+      const keys = this.keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByTag.delete(tag);
+    }
+  }
+
+  /** Invalidations older than every running fetch can no longer stop a store. */
+  private forgetOldInvalidations(): void {
+    let oldest = this.invalidations;
+    for (const flight of this.flights) oldest = Math.min(oldest, flight.startedAt);
+    for (const [tag, number] of this.invalidatedAt) {
+      if (number >= oldest) break;
+      this.invalidatedAt.delete(tag);
+    }
+  }
+}

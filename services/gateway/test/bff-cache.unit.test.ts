@@ -1,0 +1,110 @@
+import { SectionCache } from '../src/bff/cache.js';
+import { tagsOfEvent, tagsOfWrite } from '../src/bff/tags.js';
+
+const cache = () => new SectionCache({ maxBytes: 10_000, ttlMs: 60_000 });
+const answer =
+  <T>(value: T, tags: string[]) =>
+  async () => ({ value, tags });
+
+describe('the section cache', () => {
+  it('answers from the cache until a tag of the entry is invalidated', async () => {
+    const sections = cache();
+    expect(await sections.get('product', 'p1', answer(1, ['product:1']))).toBe(1);
+    expect(await sections.get('product', 'p1', answer(2, ['product:1']))).toBe(1);
+    sections.invalidate(['product:2']);
+    expect(await sections.get('product', 'p1', answer(3, ['product:1']))).toBe(1);
+    sections.invalidate(['product:1']);
+    expect(await sections.get('product', 'p1', answer(4, ['product:1']))).toBe(4);
+  });
+
+  it('does not store what a read fetched while one of its tags was invalidated', async () => {
+    const sections = cache();
+    let finishRead!: () => void;
+    const read = sections.get('product', 'p1', async () => {
+      await new Promise<void>((resolve) => (finishRead = resolve));
+      return { value: 'before the write', tags: ['product:1'] };
+    });
+    sections.invalidate(['product:1']); // the write is acknowledged while the read is in flight
+    finishRead();
+    expect(await read).toBe('before the write'); // that reader started before the write: fine
+    expect(await sections.get('product', 'p1', answer('after the write', ['product:1']))).toBe(
+      'after the write',
+    );
+  });
+
+  it('stores a read in flight when only unrelated tags were invalidated meanwhile', async () => {
+    const sections = cache();
+    let finishRead!: () => void;
+    const read = sections.get('product', 'p1', async () => {
+      await new Promise<void>((resolve) => (finishRead = resolve));
+      return { value: 'kept', tags: ['product:1'] };
+    });
+    sections.invalidate(['product:2']);
+    finishRead();
+    await read;
+    expect(await sections.get('product', 'p1', answer('not read', ['product:1']))).toBe('kept');
+  });
+
+  it('stays within its byte bound, dropping the least recently used', async () => {
+    const sections = new SectionCache({ maxBytes: 1_000, ttlMs: 60_000 });
+    const big = 'x'.repeat(300);
+    for (const key of ['a', 'b', 'c', 'd']) await sections.get('s', key, answer(big, [`t:${key}`]));
+    expect(sections.size).toBe(2);
+    expect(await sections.get('s', 'a', answer('fetched again', ['t:a']))).toBe('fetched again');
+  });
+});
+
+describe('tags', () => {
+  const productId = '0190a5a0-0000-7000-8000-000000000001';
+  const orderId = '0190a5a0-0000-7000-8000-000000000002';
+
+  it('maps each event subject to what it changes', () => {
+    expect(tagsOfEvent(`inventory.product.${productId}.stock_received`, {})).toEqual([
+      `product:${productId}`,
+    ]);
+    expect(tagsOfEvent(`inventory.product.${productId}.low_stock_detected`, {})).toEqual([
+      `product:${productId}`,
+      'low-stock',
+    ]);
+    expect(tagsOfEvent(`orders.order.${orderId}.placed`, { lines: [{ productId }] })).toEqual([
+      `order:${orderId}`,
+      'awaiting-payment',
+      `orders-with-product:${productId}`,
+    ]);
+    expect(tagsOfEvent('payments.payment.p9.recorded', { orderId })).toEqual([
+      'payment:p9',
+      `order:${orderId}`,
+    ]);
+    expect(tagsOfEvent('scheduling.shift.s1.assigned', {})).toEqual(['shifts']);
+    expect(tagsOfEvent('notification.message.m1.sent', {})).toEqual([]);
+  });
+
+  it('maps a write through the gateway to what it names', () => {
+    expect(
+      tagsOfWrite({
+        area: 'orders',
+        path: '/orders',
+        params: {},
+        body: { lines: [{ productId, quantity: 1 }] },
+        result: { id: orderId, lines: [{ productId }] },
+        userId: 'u1',
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        `order:${orderId}`,
+        `product:${productId}`,
+        `orders-with-product:${productId}`,
+      ]),
+    );
+    expect(
+      tagsOfWrite({
+        area: 'payments',
+        path: '/payments',
+        params: {},
+        body: { orderId },
+        result: { id: 'p9', orderId },
+        userId: 'u1',
+      }),
+    ).toEqual([`order:${orderId}`, 'payment:p9']);
+  });
+});
