@@ -63,7 +63,7 @@ function startChaos(deadline) {
   };
 }
 
-let exitCode = 1;
+let exitCode;
 try {
   const deadline = Date.now() + seconds * 1000;
   const stopChaos = startChaos(deadline);
@@ -92,7 +92,7 @@ try {
 } finally {
   await system.stop();
 }
-process.exit(exitCode);
+process.exit(exitCode ?? 1);
 
 /**
  * Waits (up to 60 s) until the saga has moved every acknowledged order out of `pending`: the
@@ -123,9 +123,13 @@ async function loadInvariants() {
 
 function printReport({ ledger, results }) {
   const counts = ledger.summary();
-  console.log('\nWorkload (acknowledged = the gateway answered 2xx, after retries with the same Idempotency-Key)');
+  console.log(
+    '\nWorkload (acknowledged = the gateway answered 2xx, after retries with the same Idempotency-Key)',
+  );
   console.table(counts);
-  console.log(`Faults injected: ${faults.filter((f) => f.startsWith('SIGKILL')).length} replicas SIGKILLed, NATS restarted ${faults.filter((f) => f === 'NATS restarted').length}×`);
+  console.log(
+    `Faults injected: ${faults.filter((f) => f.startsWith('SIGKILL')).length} replicas SIGKILLed, NATS restarted ${faults.filter((f) => f === 'NATS restarted').length}×`,
+  );
   console.log('\nInvariants');
   console.table(results.map(({ name, status, detail }) => ({ invariant: name, result: status, detail })));
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import newman from 'newman';
-import { startSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
+import { startSystem } from '@omni/testing';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const collection = path.join(root, 'docs', 'postman', 'omni.postman_collection.json');
@@ -17,7 +17,7 @@ const system = process.env.OMNI_BASE_URL
   ? undefined
   : // Access tokens shorter than the collection's 30 s renewal margin: every request goes through
     // its scripted refresh, so the run proves it.
-    await startSystem({ readyTimeoutMs: SYSTEM_START_TIMEOUT_MS, env: { ACCESS_TOKEN_TTL_SECONDS: '20' } });
+    await startSystem({ readyTimeoutMs: 300_000, env: { ACCESS_TOKEN_TTL_SECONDS: '20' } });
 const baseUrl = process.env.OMNI_BASE_URL ?? system.baseUrl;
 console.log(`newman: running ${path.relative(root, collection)} against ${baseUrl}`);
 

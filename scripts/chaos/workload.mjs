@@ -159,7 +159,11 @@ async function step(context) {
     const order = pick(candidates);
     const current = await client.read(`/orders/${order.id}`);
     if (current?.status !== 'awaiting_payment') return;
-    const res = await client.write('POST', '/payments', { orderId: order.id, amount: current.due, method: 'card' });
+    const res = await client.write('POST', '/payments', {
+      orderId: order.id,
+      amount: current.due,
+      method: 'card',
+    });
     record(ledger, res, 'payment', order.id, () =>
       ledger.payments.push({ id: res.body.id, orderId: order.id, amount: res.body.amount }),
     );
@@ -170,7 +174,9 @@ async function step(context) {
       amount: { amount: 100, currency: payment.amount.currency },
       reason: 'chaos goodwill',
     });
-    record(ledger, res, 'refund', payment.id, () => ledger.refunds.push({ paymentId: payment.id, amount: 100 }));
+    record(ledger, res, 'refund', payment.id, () =>
+      ledger.refunds.push({ paymentId: payment.id, amount: 100 }),
+    );
   } else {
     await receive(context, pick(products), 20);
   }

@@ -24,11 +24,13 @@ export default {
     for (const { id } of ledger.orders)
       if (placed.get(id) !== 1) problems.push(`order ${id} placed ${placed.get(id) ?? 0}×`);
     for (const { reference } of ledger.receipts)
-      if (receipts.get(reference) !== 1) problems.push(`receipt ${reference} ${receipts.get(reference) ?? 0}×`);
+      if (receipts.get(reference) !== 1)
+        problems.push(`receipt ${reference} ${receipts.get(reference) ?? 0}×`);
     for (const { id } of ledger.payments)
       if (recorded.get(id) !== 1) problems.push(`payment ${id} recorded ${recorded.get(id) ?? 0}×`);
     for (const { kind, target } of ledger.unacknowledged)
-      if (kind === 'receipt' && (receipts.get(target) ?? 0) > 1) problems.push(`lost receipt ${target} twice`);
+      if (kind === 'receipt' && (receipts.get(target) ?? 0) > 1)
+        problems.push(`lost receipt ${target} twice`);
     for (const [key, count] of [...placed, ...recorded, ...receipts])
       if (count > 1) problems.push(`${key} ${count}× in the log`);
     const checked = ledger.orders.length + ledger.receipts.length + ledger.payments.length;

@@ -31,6 +31,9 @@ export default {
     if (compared.length === 0) return { status: 'fail', detail: 'no read model compared' };
     return problems.length
       ? { status: 'fail', detail: problems.join('; ') }
-      : { status: 'pass', detail: `${compared.length} tables in ${services.length - 1} services: same row counts` };
+      : {
+          status: 'pass',
+          detail: `${compared.length} tables in ${services.length - 1} services: same row counts`,
+        };
   },
 };

@@ -27,9 +27,14 @@ export default {
     ];
     const logged = refunds[0].n;
     if (logged < ledger.refunds.length || logged > ledger.refunds.length + lostRefunds)
-      problems.push(`${logged} refunds in the log for ${ledger.refunds.length} acknowledged (+${lostRefunds} unanswered)`);
+      problems.push(
+        `${logged} refunds in the log for ${ledger.refunds.length} acknowledged (+${lostRefunds} unanswered)`,
+      );
     return problems.length
       ? { status: 'fail', detail: problems.slice(0, 5).join('; ') }
-      : { status: 'pass', detail: `${ledger.payments.length} payments, ${logged} refunds: none twice, none over` };
+      : {
+          status: 'pass',
+          detail: `${ledger.payments.length} payments, ${logged} refunds: none twice, none over`,
+        };
   },
 };

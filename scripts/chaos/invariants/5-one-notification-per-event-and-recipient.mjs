@@ -9,6 +9,9 @@ export default {
   async check({ root, services }) {
     if (!services.includes('notification') || !existsSync(path.join(root, 'services/notification/dist')))
       return { status: 'skipped', detail: 'no notification service in this build' };
-    return { status: 'fail', detail: 'the notification service exists but this check has no query for it yet' };
+    return {
+      status: 'fail',
+      detail: 'the notification service exists but this check has no query for it yet',
+    };
   },
 };
