@@ -13,9 +13,9 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startSystem } from '@omni/testing';
+import { startSystem, waitUntilReady } from '@omni/testing';
 import pg from 'pg';
-import { runWorkload } from './chaos/workload.mjs';
+import { prepareWorkload, runWorkload } from './chaos/workload.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.OMNI_CHAOS_SECONDS ?? 60);
@@ -65,12 +65,17 @@ function startChaos(deadline) {
 
 let exitCode;
 try {
+  const prepared = await prepareWorkload({ gateways });
+  log(`set up a location and ${prepared.shared.products.length} products with stock`);
   const deadline = Date.now() + seconds * 1000;
   const stopChaos = startChaos(deadline);
   log(`workload for ${seconds} s with ${workers} clients; a replica killed every ${killEveryMs} ms`);
-  const ledger = await runWorkload({ gateways, deadline, workers, log });
+  const ledger = await runWorkload({ gateways, deadline, workers, prepared });
   stopChaos();
   log(`workload done; ${faults.filter((f) => f.startsWith('SIGKILL')).length} replicas killed`);
+  // The last killed replicas come back before the checks, which ask the services themselves.
+  await Promise.all(gateways.map((url) => waitUntilReady(url, 600_000)));
+  log('every service ready again');
 
   const db = new pg.Pool({ connectionString: system.database.url, max: 2 });
   await settle(db, ledger);

@@ -8,7 +8,7 @@
 //   datasource, and every omni_* metric it queries is registered somewhere in the code (or listed
 //   below as announced by work in progress);
 // - infra/prometheus: `promtool check config` (promtool from PATH, else from Debian's `prometheus`
-//   package, downloaded and unpacked into .omni/tools without installing it: no daemon is started);
+//   package, downloaded and unpacked into node_modules/.cache/omni-tools without installing it: no daemon is started);
 // - k8s/: `kubectl kustomize` renders every overlay (kubectl from PATH; where there is none the base
 //   manifests are validated one file at a time and the overlays are not rendered, which is said), and
 //   each rendered object of a built-in kind is validated against the Kubernetes OpenAPI schemas of the
@@ -131,7 +131,7 @@ function checkGrafana() {
     if (!metrics.has(metric)) note(`${metric} is queried before it exists: ${by}`);
 }
 
-/** promtool from PATH, else unpacked from Debian's `prometheus` package into .omni/tools. */
+/** promtool from PATH, else unpacked from Debian's `prometheus` package into node_modules/.cache/omni-tools. */
 function promtool() {
   try {
     execFileSync('promtool', ['--version'], { stdio: 'ignore' });
@@ -139,7 +139,8 @@ function promtool() {
   } catch {
     // not on PATH
   }
-  const tools = path.join(root, '.omni', 'tools');
+  // Under node_modules/.cache: ignored by git and the linters, and gone with the next `npm ci`.
+  const tools = path.join(root, 'node_modules', '.cache', 'omni-tools');
   const unpacked = path.join(tools, 'prometheus', 'usr', 'bin', 'promtool');
   if (existsSync(unpacked)) return unpacked;
   try {

@@ -182,11 +182,15 @@ async function step(context) {
   }
 }
 
-/** Runs `workers` clients until `deadline`; resolves with the ledger. */
-export async function runWorkload({ gateways, deadline, workers, log }) {
+/** A location and products with stock for the workload, made before any fault. */
+export async function prepareWorkload({ gateways }) {
   const ledger = new Ledger();
   const shared = await setUp(new Client(gateways), ledger);
-  log(`set up a location and ${shared.products.length} products with stock`);
+  return { ledger, shared };
+}
+
+/** Runs `workers` clients until `deadline`; resolves with the ledger. */
+export async function runWorkload({ gateways, deadline, workers, prepared: { ledger, shared } }) {
   await Promise.all(
     Array.from({ length: workers }, async () => {
       const client = new Client(gateways);

@@ -5,17 +5,30 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+/** `omni replay <service> --dry-run --json`, tried 3 times: a replica may still be restarting. */
+async function replay(root, system, service) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [path.join(root, 'packages/cli/bin/omni.js'), '--json', 'replay', service, '--dry-run'],
+        { cwd: root, env: { ...process.env, NATS_URL: system.nats.url, DATABASE_URL: system.database.url } },
+      );
+      return stdout;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((r) => setTimeout(r, 10_000));
+    }
+  }
+}
+
 export default {
   name: 'read models equal a rebuild (omni replay --dry-run)',
   async check({ services, system, root }) {
     const compared = [];
     const problems = [];
     for (const service of services.filter((s) => s !== 'gateway')) {
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        [path.join(root, 'packages/cli/bin/omni.js'), '--json', 'replay', service, '--dry-run'],
-        { cwd: root, env: { ...process.env, NATS_URL: system.nats.url, DATABASE_URL: system.database.url } },
-      );
+      const stdout = await replay(root, system, service);
       const summary = stdout
         .trim()
         .split('\n')
