@@ -13,7 +13,8 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startSystem, waitUntilReady } from '@omni/testing';
+import { waitUntilReady } from '@omni/testing';
+import { withPrivateSystem } from './lib/private-system.mjs';
 import pg from 'pg';
 import { prepareWorkload, runWorkload } from './chaos/workload.mjs';
 
@@ -28,17 +29,9 @@ const services = readdirSync(path.join(root, 'services')).filter((name) =>
 const replicas = services.map((s) => `${s}=2`).join(',');
 const log = (message) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-log(`starting ${services.join(', ')} with 2 replicas each`);
-const system = await startSystem({
-  env: { OMNI_REPLICAS: replicas },
-  readyTimeoutMs: Number(process.env.OMNI_CHAOS_READY_TIMEOUT_MS ?? 600_000),
-});
-const gateways = [system.gatewayUrl(0), system.gatewayUrl(1)];
-log(`ready: gateways ${gateways.join(', ')}; database ${system.database.name}; NATS ${system.nats.url}`);
-
 const faults = [];
 /** Kills a random replica every `killEveryMs`, and restarts NATS once, half way. */
-function startChaos(deadline) {
+function startChaos(system, deadline) {
   const killer = setInterval(() => {
     const service = services[Math.floor(Math.random() * services.length)];
     const replica = Math.floor(Math.random() * 2);
@@ -63,12 +56,14 @@ function startChaos(deadline) {
   };
 }
 
-let exitCode;
-try {
+/** The workload under faults, then the invariants; resolves with the exit code. */
+async function chaosRun(system) {
+  const gateways = [system.gatewayUrl(0), system.gatewayUrl(1)];
+  log(`ready: gateways ${gateways.join(', ')}; database ${system.database.name}; NATS ${system.nats.url}`);
   const prepared = await prepareWorkload({ gateways });
   log(`set up a location and ${prepared.shared.products.length} products with stock`);
   const deadline = Date.now() + seconds * 1000;
-  const stopChaos = startChaos(deadline);
+  const stopChaos = startChaos(system, deadline);
   log(`workload for ${seconds} s with ${workers} clients; a replica killed every ${killEveryMs} ms`);
   const ledger = await runWorkload({ gateways, deadline, workers, prepared });
   stopChaos();
@@ -78,10 +73,10 @@ try {
   log('every service ready again');
 
   const db = new pg.Pool({ connectionString: system.database.url, max: 2 });
-  await settle(db, ledger);
-  const context = { db, ledger, services, system, gateways, log, root };
   const results = [];
   try {
+    await settle(db, ledger);
+    const context = { db, ledger, services, system, gateways, log, root };
     for (const invariant of await loadInvariants()) {
       try {
         results.push({ name: invariant.name, ...(await invariant.check(context)) });
@@ -93,11 +88,18 @@ try {
     await db.end();
   }
   printReport({ ledger, results });
-  exitCode = results.some((r) => r.status === 'fail') ? 1 : 0;
-} finally {
-  await system.stop();
+  return results.some((r) => r.status === 'fail') ? 1 : 0;
 }
-process.exit(exitCode ?? 1);
+
+log(`starting ${services.join(', ')} with 2 replicas each`);
+const exitCode = await withPrivateSystem(
+  {
+    env: { OMNI_REPLICAS: replicas },
+    readyTimeoutMs: Number(process.env.OMNI_CHAOS_READY_TIMEOUT_MS ?? 600_000),
+  },
+  chaosRun,
+);
+process.exit(exitCode);
 
 /**
  * Waits (up to 60 s) until the saga has moved every acknowledged order out of `pending`: the

@@ -8,22 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import newman from 'newman';
-import { startSystem } from '@omni/testing';
+import { withPrivateSystem } from './lib/private-system.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const collection = path.join(root, 'docs', 'postman', 'omni.postman_collection.json');
 
-const system = process.env.OMNI_BASE_URL
-  ? undefined
-  : // Access tokens shorter than the collection's 30 s renewal margin: every request goes through
-    // its scripted refresh, so the run proves it.
-    await startSystem({ readyTimeoutMs: 300_000, env: { ACCESS_TOKEN_TTL_SECONDS: '20' } });
-const baseUrl = process.env.OMNI_BASE_URL ?? system.baseUrl;
-console.log(`newman: running ${path.relative(root, collection)} against ${baseUrl}`);
-
-let summary;
-try {
-  summary = await promisify(newman.run)({
+/** Runs the collection against `baseUrl`; resolves with newman's summary. */
+async function runCollection(baseUrl) {
+  console.log(`newman: running ${path.relative(root, collection)} against ${baseUrl}`);
+  return promisify(newman.run)({
     collection,
     reporters: ['cli'],
     envVar: [
@@ -32,8 +25,14 @@ try {
       { key: 'password', value: process.env.OMNI_ADMIN_PASSWORD ?? 'omni-admin' },
     ],
   });
-} finally {
-  await system?.stop();
 }
-const failures = summary.run.failures.length;
-process.exitCode = failures === 0 ? 0 : 1;
+
+const summary = process.env.OMNI_BASE_URL
+  ? await runCollection(process.env.OMNI_BASE_URL)
+  : await withPrivateSystem(
+      // Access tokens shorter than the collection's 30 s renewal margin: every request goes through
+      // its scripted refresh, so the run proves it.
+      { readyTimeoutMs: 300_000, env: { ACCESS_TOKEN_TTL_SECONDS: '20' } },
+      (system) => runCollection(system.baseUrl),
+    );
+process.exit(summary.run.failures.length === 0 ? 0 : 1);
