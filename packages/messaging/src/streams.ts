@@ -12,6 +12,19 @@ import { DEAD_LETTER_STREAM, DEAD_LETTER_SUBJECT_PREFIX, streamName } from '@omn
 
 const DUPLICATE_WINDOW_NS = 2 * 60 * 1_000_000_000; // 2 min: the relay's own guard covers the rest
 
+/**
+ * How many copies JetStream keeps of each stream: `NATS_STREAM_REPLICAS` (1 to 5, default 1). A
+ * 3-node cluster runs with 3 (k8s/overlays/prod) so that a stream survives the loss of one node; a
+ * single server can only hold 1. Streams are updated to it at every start, so raising it later works.
+ */
+export function streamReplicas(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.NATS_STREAM_REPLICAS ?? '1';
+  const replicas = Number(text);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5)
+    throw new Error(`NATS_STREAM_REPLICAS must be a whole number from 1 to 5, got "${text}"`);
+  return replicas;
+}
+
 /** The stream of one service's events: subjects `<service>.>`, file storage, everything kept. */
 export function serviceStreamConfig(service: string): Partial<StreamConfig> & { name: string } {
   return {
@@ -24,7 +37,7 @@ export function serviceStreamConfig(service: string): Partial<StreamConfig> & { 
     max_msgs: -1,
     max_bytes: -1,
     duplicate_window: DUPLICATE_WINDOW_NS,
-    num_replicas: 1,
+    num_replicas: streamReplicas(),
   };
 }
 
@@ -35,7 +48,7 @@ export function deadLetterStreamConfig(): Partial<StreamConfig> & { name: string
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     max_age: 0,
-    num_replicas: 1,
+    num_replicas: streamReplicas(),
   };
 }
 
