@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 
 const day = z.iso.date();
 
-/** `to` defaults to today (UTC) and `from` to 29 days before `to`: the last 30 days. */
+/** The query string of GET /dashboards/sales, as the gateway validates and documents it. */
 export const SalesDashboardQuery = z
   .object({
     from: day.optional().describe('First UTC day, YYYY-MM-DD (default: 29 days before `to`)'),
@@ -28,8 +28,13 @@ export const SalesDashboardQuery = z
       .optional()
       .describe('Currency of revenue and average order value (default: that of most orders in the range)'),
   })
-  .strict()
-  .transform(({ from, to, currency }) => {
+  .strict();
+
+/**
+ * The range the sales dashboard answers, as the analytics service reads the query: `to` defaults to
+ * today (UTC) and `from` to 29 days before `to` (the last 30 days); a reversed or too long range is 400.
+ */
+export const SalesDashboardRange = SalesDashboardQuery.transform(({ from, to, currency }) => {
     const last = to ?? new Date().toISOString().slice(0, 10);
     const first = from ?? new Date(Date.parse(last) - 29 * DAY_MS).toISOString().slice(0, 10);
     return { from: first, to: last, ...(currency ? { currency } : {}) };
@@ -39,7 +44,7 @@ export const SalesDashboardQuery = z
     message: `the range may span at most ${MAX_SALES_RANGE_DAYS} days`,
     path: ['to'],
   });
-export type SalesDashboardQuery = z.output<typeof SalesDashboardQuery>;
+export type SalesDashboardRange = z.output<typeof SalesDashboardRange>;
 
 export const TopProduct = z
   .object({

@@ -19,7 +19,7 @@ export class AnalyticsController {
 
   @MessagePattern(rpc(RPC.salesDashboard))
   salesDashboard(@Payload() { input }: RpcRequest) {
-    const query = parseWith(contracts.SalesDashboardQuery, input);
+    const query = parseWith(contracts.SalesDashboardRange, input);
     return salesDashboard(this.analytics.store.pool, this.analytics.schema, query);
   }
 

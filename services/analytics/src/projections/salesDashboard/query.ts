@@ -19,7 +19,7 @@ interface SalesRow {
 export async function salesDashboard(
   pool: Pool,
   schema: string,
-  { from, to, currency }: analytics.SalesDashboardQuery,
+  { from, to, currency }: analytics.SalesDashboardRange,
 ): Promise<analytics.SalesDashboard> {
   const { rows } = await pool.query<SalesRow>(
     `WITH cur AS (
