@@ -25,7 +25,8 @@ runEventSourcedService<z.infer<typeof AnalyticsEnv>>({
       pool: store.pool,
       schema: service.schema,
       nats,
-      rpc: createRpcClient(nats, { logger }),
+      // A service that does not answer is shown without a fresh relay lag, not logged every tick.
+      rpc: createRpcClient(nats),
       intervalMs: config.OPS_SAMPLE_INTERVAL_MS,
       logger,
     });
