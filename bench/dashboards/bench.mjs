@@ -20,20 +20,27 @@ import { fmt, get, measureReads, post } from '../http.mjs';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const DAYS = 90;
-const PRODUCTS = Array.from({ length: 1000 }, (_, i) => ({ productId: newId(), sku: `B-${i}`, name: `Product ${i}` }));
+const PRODUCTS = Array.from({ length: 1000 }, (_, i) => ({
+  productId: newId(),
+  sku: `B-${i}`,
+  name: `Product ${i}`,
+}));
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
 const system = await startSystem({ env: { LOG_LEVEL: 'warn' }, readyTimeoutMs: 240_000 });
 
 try {
-  const token = (await post(system.baseUrl, '/auth/login', { email: 'admin@omni.local', password: 'omni-admin' })).accessToken;
+  const token = (
+    await post(system.baseUrl, '/auth/login', { email: 'admin@omni.local', password: 'omni-admin' })
+  ).accessToken;
   const auth = { authorization: `Bearer ${token}` };
 
   const t0 = performance.now();
   const folded = await foldOrders();
   const seedSeconds = (performance.now() - t0) / 1000;
   const check = await get(system.baseUrl, `/dashboards/sales?from=${dayAgo(DAYS - 1)}&to=${dayAgo(0)}`, auth);
-  if (check.totals.ordersPlaced !== ORDERS) throw new Error(`expected ${ORDERS} orders, the dashboard shows ${check.totals.ordersPlaced}`);
+  if (check.totals.ordersPlaced !== ORDERS)
+    throw new Error(`expected ${ORDERS} orders, the dashboard shows ${check.totals.ordersPlaced}`);
 
   const ranges = [
     ['default (last 30 days)', ''],
@@ -43,15 +50,22 @@ try {
     ['a year (366 days, the cap)', `from=${dayAgo(365)}&to=${dayAgo(0)}`],
   ];
   const rows = [];
-  for (const [name, query] of ranges) rows.push([name, await measureReads(system.baseUrl, `/dashboards/sales?${query}`, auth)]);
+  for (const [name, query] of ranges)
+    rows.push([name, await measureReads(system.baseUrl, `/dashboards/sales?${query}`, auth)]);
   const operations = await measureReads(system.baseUrl, '/dashboards/operations', auth);
 
-  console.log(`\nnode ${process.version}; ${fmt(ORDERS)} orders over ${DAYS} days and ${PRODUCTS.length} products: ${fmt(folded)} events folded in ${seedSeconds.toFixed(0)} s\n`);
+  console.log(
+    `\nnode ${process.version}; ${fmt(ORDERS)} orders over ${DAYS} days and ${PRODUCTS.length} products: ${fmt(folded)} events folded in ${seedSeconds.toFixed(0)} s\n`,
+  );
   console.log('| benchmark | throughput | p50 | p99 | errors | goal |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const [name, r] of rows)
-    console.log(`| sales dashboard, 100k orders: ${name} | ${fmt(r.rate)}/s (one client) | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failures} | p99 < 30 ms |`);
-  console.log(`| operations dashboard | ${fmt(operations.rate)}/s (one client) | ${operations.p50.toFixed(1)} ms | ${operations.p99.toFixed(1)} ms | ${operations.failures} | measure |`);
+    console.log(
+      `| sales dashboard, 100k orders: ${name} | ${fmt(r.rate)}/s (one client) | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failures} | p99 < 30 ms |`,
+    );
+  console.log(
+    `| operations dashboard | ${fmt(operations.rate)}/s (one client) | ${operations.p50.toFixed(1)} ms | ${operations.p99.toFixed(1)} ms | ${operations.failures} | measure |`,
+  );
 } finally {
   await system.stop();
 }
@@ -126,20 +140,42 @@ function orderHistory(i, placedAt) {
     return { ...product, quantity, unitPrice: money(unitPrice), lineTotal: money(unitPrice * quantity) };
   });
   const total = money(lines.reduce((n, l) => n + l.lineTotal.amount, 0));
-  const event = (type, data, at, version) => cloudEvent('orders', `orders.order.${type}`, orderId, { orderId, ...data }, at, version);
+  const event = (type, data, at, version) =>
+    cloudEvent('orders', `orders.order.${type}`, orderId, { orderId, ...data }, at, version);
   const orders = [
-    event('placed', { customer: { name: `C${i}` }, locationId: PRODUCTS[0].productId, lines, total, notes: null }, placedAt, 1),
+    event(
+      'placed',
+      { customer: { name: `C${i}` }, locationId: PRODUCTS[0].productId, lines, total, notes: null },
+      placedAt,
+      1,
+    ),
   ];
   const payments = [];
   const outcome = i % 100;
   if (outcome < 3) {
-    orders.push(event('status_changed', { from: 'pending', to: 'rejected', reason: 'insufficient_stock' }, placedAt + 1, 2));
+    orders.push(
+      event(
+        'status_changed',
+        { from: 'pending', to: 'rejected', reason: 'insufficient_stock' },
+        placedAt + 1,
+        2,
+      ),
+    );
     return { orders, payments };
   }
   orders.push(event('status_changed', { from: 'pending', to: 'awaiting_payment' }, placedAt + 1, 2));
   const paymentId = newId();
   if (outcome < 73) {
-    payments.push(cloudEvent('payments', 'payments.payment.recorded', paymentId, { paymentId, orderId, amount: total, method: 'card', reference: null }, placedAt + 60_000, 1));
+    payments.push(
+      cloudEvent(
+        'payments',
+        'payments.payment.recorded',
+        paymentId,
+        { paymentId, orderId, amount: total, method: 'card', reference: null },
+        placedAt + 60_000,
+        1,
+      ),
+    );
     orders.push(event('status_changed', { from: 'awaiting_payment', to: 'paid' }, placedAt + 60_000, 3));
   } else if (outcome < 83) {
     orders.push(event('cancelled', { reason: 'customer', paid: money(0) }, placedAt + 120_000, 3));

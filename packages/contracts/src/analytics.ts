@@ -35,10 +35,10 @@ export const SalesDashboardQuery = z
  * today (UTC) and `from` to 29 days before `to` (the last 30 days); a reversed or too long range is 400.
  */
 export const SalesDashboardRange = SalesDashboardQuery.transform(({ from, to, currency }) => {
-    const last = to ?? new Date().toISOString().slice(0, 10);
-    const first = from ?? new Date(Date.parse(last) - 29 * DAY_MS).toISOString().slice(0, 10);
-    return { from: first, to: last, ...(currency ? { currency } : {}) };
-  })
+  const last = to ?? new Date().toISOString().slice(0, 10);
+  const first = from ?? new Date(Date.parse(last) - 29 * DAY_MS).toISOString().slice(0, 10);
+  return { from: first, to: last, ...(currency ? { currency } : {}) };
+})
   .refine(({ from, to }) => from <= to, { message: '`from` must not be after `to`', path: ['from'] })
   .refine(({ from, to }) => (Date.parse(to) - Date.parse(from)) / DAY_MS < MAX_SALES_RANGE_DAYS, {
     message: `the range may span at most ${MAX_SALES_RANGE_DAYS} days`,
@@ -51,7 +51,10 @@ export const TopProduct = z
     productId: z.uuid(),
     sku: z.string().describe('SKU at the latest placement in the range'),
     name: z.string().describe('Name at the latest placement in the range'),
-    quantity: z.number().int().describe('Units in orders placed in the range, less those rejected or cancelled'),
+    quantity: z
+      .number()
+      .int()
+      .describe('Units in orders placed in the range, less those rejected or cancelled'),
   })
   .meta({ id: 'TopProduct' });
 

@@ -10,7 +10,11 @@ const day = (ordersPlaced: number): analytics.SalesDay => ({
   revenue: { amount: 0, currency: 'EUR' },
 });
 const figures = (placed: number): analytics.DashboardFigures => ({ dashboard: 'sales', today: day(placed) });
-const publish = (placed: number, now: string) => ({ type: 'PublishFigures' as const, figures: figures(placed), now });
+const publish = (placed: number, now: string) => ({
+  type: 'PublishFigures' as const,
+  figures: figures(placed),
+  now,
+});
 const updated = (placed: number, at: string): DashboardEvent => ({
   type: 'updated',
   data: { dashboard: 'sales', at, today: day(placed) },
@@ -19,7 +23,9 @@ const updated = (placed: number, at: string): DashboardEvent => ({
 describe('a dashboard update feed', () => {
   describe('when nothing was published yet', () => {
     it('publishes the figures', () => {
-      given(dashboardDecider, []).when(publish(1, '2026-03-02T10:00:00.000Z')).then([updated(1, '2026-03-02T10:00:00.000Z')]);
+      given(dashboardDecider, [])
+        .when(publish(1, '2026-03-02T10:00:00.000Z'))
+        .then([updated(1, '2026-03-02T10:00:00.000Z')]);
     });
   });
 

@@ -57,7 +57,9 @@ async function placeOrder(productId: string, locationId: string, quantity: numbe
     ),
   );
   await eventually(async () => {
-    const { status } = ok(await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } }));
+    const { status } = ok(
+      await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } }),
+    );
     expect(status).toBe('awaiting_payment');
   });
   return order;
@@ -76,7 +78,9 @@ describe('the sales dashboard', () => {
       await placeOrder(product.id, location.id, 1),
     ];
     await eventually(async () =>
-      ok(await admin.http.POST('/payments', { body: { orderId: paid.id, amount: eur(3000), method: 'card' } })),
+      ok(
+        await admin.http.POST('/payments', { body: { orderId: paid.id, amount: eur(3000), method: 'card' } }),
+      ),
     );
     ok(
       await sales.http.POST('/orders/{orderId}/cancel', {
@@ -106,7 +110,9 @@ describe('the sales dashboard', () => {
       token: admin.accessToken!,
     });
     expect(reversed.status).toBe(400);
-    const long = await raw(system, '/dashboards/sales?from=2020-01-01&to=2026-01-01', { token: admin.accessToken! });
+    const long = await raw(system, '/dashboards/sales?from=2020-01-01&to=2026-01-01', {
+      token: admin.accessToken!,
+    });
     expect(long.status).toBe(400);
     const notADay = await raw(system, '/dashboards/sales?from=yesterday', { token: admin.accessToken! });
     expect(notADay.status).toBe(400);
@@ -149,7 +155,9 @@ describe('the operations dashboard', () => {
       expect(dashboard.slaBreachesToday).toBe(0);
       expect(dashboard.shiftsToday).toEqual({ open: 1, assigned: 0, missed: 0 });
       const services = dashboard.services.map((s) => s.service);
-      expect(services).toEqual(expect.arrayContaining(['inventory', 'orders', 'payments', 'scheduling', 'ticketing']));
+      expect(services).toEqual(
+        expect.arrayContaining(['inventory', 'orders', 'payments', 'scheduling', 'ticketing']),
+      );
       for (const s of dashboard.services.filter((x) => x.service !== 'notification')) {
         expect(s.relayLagEvents).not.toBeNull();
         expect(s.deadLetters).toBe(0);
@@ -184,7 +192,9 @@ describe('live updates', () => {
     socket.close();
 
     const refused = new OmniRealtime({ baseUrl: system.baseUrl, accessToken: () => staff.accessToken! });
-    await expect(refused.subscribe('analytics.>', () => undefined)).rejects.toBeInstanceOf(SubscriptionRefusedError);
+    await expect(refused.subscribe('analytics.>', () => undefined)).rejects.toBeInstanceOf(
+      SubscriptionRefusedError,
+    );
     refused.close();
   });
 });

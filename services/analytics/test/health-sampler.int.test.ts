@@ -25,7 +25,8 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: database.url, max: 2 });
   nats = await connectNats({ url: server.url, name: 'health-sampler-spec' });
   await ensureDeadLetterStream(nats);
-  for (const projection of ANALYTICS_STREAM_PROJECTIONS) await givenStreamEvents(pool, SCHEMA, projection, []);
+  for (const projection of ANALYTICS_STREAM_PROJECTIONS)
+    await givenStreamEvents(pool, SCHEMA, projection, []);
   await migrateAnalyticsSchema(pool, SCHEMA);
 });
 
@@ -66,7 +67,12 @@ describe('sampling service health', () => {
     it('keeps the last relay lag known and takes the new dead letters and time', async () => {
       const first = new Date('2026-03-02T10:00:00.000Z');
       const second = new Date('2026-03-02T10:00:05.000Z');
-      await writeHealthSamples(pool, SCHEMA, [{ service: 'orders', relayLag: { events: 4, seconds: 1.5 }, deadLetters: 0 }], first);
+      await writeHealthSamples(
+        pool,
+        SCHEMA,
+        [{ service: 'orders', relayLag: { events: 4, seconds: 1.5 }, deadLetters: 0 }],
+        first,
+      );
       await writeHealthSamples(pool, SCHEMA, [{ service: 'orders', relayLag: null, deadLetters: 3 }], second);
       expect(await services()).toEqual([
         {

@@ -32,7 +32,11 @@ const TODAY = '2026-03-02';
 const YESTERDAY = '2026-03-01';
 
 /** The dashboard at NOW, given each source stream's events, in a fresh schema. */
-async function dashboardGiven(given: { inventory?: SpecStreamEvent[]; ticketing?: SpecStreamEvent[]; scheduling?: SpecStreamEvent[] }) {
+async function dashboardGiven(given: {
+  inventory?: SpecStreamEvent[];
+  ticketing?: SpecStreamEvent[];
+  scheduling?: SpecStreamEvent[];
+}) {
   const schema = `spec_ops_${++schemas}`;
   await givenStreamEvents(pool, schema, stockLevelsProjection, given.inventory ?? []);
   await givenStreamEvents(pool, schema, openTicketsProjection, given.ticketing ?? []);
@@ -188,7 +192,15 @@ describe('the operations dashboard', () => {
     it('counts today’s shifts as open, assigned (working or done too) and missed; cancelled ones not', async () => {
       const ids = Array.from({ length: 9 }, () => newId());
       const [open, assigned, working, done, missed, cancelled, yesterday, movedIn, unassigned] = ids as [
-        string, string, string, string, string, string, string, string, string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
       ];
       const at = `${TODAY}T10:00:00.000Z`;
       const { shiftsToday } = await dashboardGiven({

@@ -59,7 +59,9 @@ const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 /** Orders placed, paid, cancelled and left awaiting payment; a low-stock product; a ticket; a shift. */
 async function seed() {
-  const location = ok(await admin.http.POST('/inventory/locations', { body: { code: unique('RP'), name: 'Shop' } }));
+  const location = ok(
+    await admin.http.POST('/inventory/locations', { body: { code: unique('RP'), name: 'Shop' } }),
+  );
   const product = ok(
     await admin.http.POST('/inventory/products', {
       body: { sku: unique('RP'), name: 'Lamp', price: eur(400), reorderLevel: 15 },
@@ -75,17 +77,27 @@ async function seed() {
     const order = await eventually(async () =>
       ok(
         await admin.http.POST('/orders', {
-          body: { customer: { name: `C${i}` }, locationId: location.id, lines: [{ productId: product.id, quantity: 1 }] },
+          body: {
+            customer: { name: `C${i}` },
+            locationId: location.id,
+            lines: [{ productId: product.id, quantity: 1 }],
+          },
         }),
       ),
     );
     await eventually(async () => {
-      const { status } = ok(await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } }));
+      const { status } = ok(
+        await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } }),
+      );
       expect(status).toBe('awaiting_payment');
     });
     if (i % 3 === 0) {
       await eventually(async () =>
-        ok(await admin.http.POST('/payments', { body: { orderId: order.id, amount: eur(400), method: 'cash' } })),
+        ok(
+          await admin.http.POST('/payments', {
+            body: { orderId: order.id, amount: eur(400), method: 'cash' },
+          }),
+        ),
       );
     }
     if (i % 3 === 1) {
@@ -97,8 +109,14 @@ async function seed() {
       );
     }
   }
-  ok(await admin.http.POST('/tickets', { body: { kind: 'service', title: 'Fix', description: 'it', priority: 'high' } }));
-  const facility = ok(await admin.http.POST('/scheduling/facilities', { body: { code: unique('RP'), name: 'Van' } }));
+  ok(
+    await admin.http.POST('/tickets', {
+      body: { kind: 'service', title: 'Fix', description: 'it', priority: 'high' },
+    }),
+  );
+  const facility = ok(
+    await admin.http.POST('/scheduling/facilities', { body: { code: unique('RP'), name: 'Van' } }),
+  );
   const startsAt = new Date(Date.now() + 3_600_000);
   ok(
     await admin.http.POST('/scheduling/shifts', {

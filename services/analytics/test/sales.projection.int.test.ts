@@ -87,7 +87,13 @@ const refunded = (day: string, amount: number): SpecStreamEvent => {
     type: 'payments.payment.refunded',
     subject: paymentId,
     time: at(day),
-    data: { paymentId, orderId: newId(), refundId: newId(), amount: money(amount), reason: 'order_cancelled' },
+    data: {
+      paymentId,
+      orderId: newId(),
+      refundId: newId(),
+      amount: money(amount),
+      reason: 'order_cancelled',
+    },
   };
 };
 

@@ -20,7 +20,9 @@ export const SalesDay = z
     ordersPlaced: count('Orders placed that day'),
     ordersPaid: count('Orders that became paid that day'),
     ordersCancelled: count('Orders cancelled that day'),
-    revenue: Money.describe('Payments recorded that day less refunds made that day, in the dashboard currency'),
+    revenue: Money.describe(
+      'Payments recorded that day less refunds made that day, in the dashboard currency',
+    ),
   })
   .meta({ id: 'SalesDay' });
 export type SalesDay = z.infer<typeof SalesDay>;
@@ -33,7 +35,11 @@ export const ServiceOpsHealth = z
   .object({
     service: z.string().describe('The service'),
     relayLagEvents: count('Committed events its relay had not published yet when sampled').nullable(),
-    relayLagSeconds: z.number().min(0).nullable().describe('Age of the oldest unpublished event when sampled'),
+    relayLagSeconds: z
+      .number()
+      .min(0)
+      .nullable()
+      .describe('Age of the oldest unpublished event when sampled'),
     deadLetters: count('Messages its consumers gave up on, still in the DLQ stream'),
     sampledAt: z.iso.datetime().describe('When these figures were read (they are sampled, not events)'),
   })
@@ -81,5 +87,9 @@ export const analyticsEvents = { ...qualified('analytics.dashboard', dashboardEv
 
 export type DashboardUpdated = Readonly<z.infer<typeof DashboardUpdated>>;
 /** A dashboard's figures without the time they were read: what changes when the dashboard moves. */
-export type DashboardFigures = DashboardUpdated extends infer U ? (U extends unknown ? Omit<U, 'at'> : never) : never;
+export type DashboardFigures = DashboardUpdated extends infer U
+  ? U extends unknown
+    ? Omit<U, 'at'>
+    : never
+  : never;
 export type DashboardEvent = EventsOf<typeof dashboardEvents>;

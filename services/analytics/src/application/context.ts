@@ -13,6 +13,9 @@ export function createAnalytics(store: EventStore): Analytics {
   return {
     store,
     schema: store.schema,
-    commands: createCommandProcessor({ store, project: inlineProjections(store.schema, ANALYTICS_PROJECTIONS) }),
+    commands: createCommandProcessor({
+      store,
+      project: inlineProjections(store.schema, ANALYTICS_PROJECTIONS),
+    }),
   };
 }

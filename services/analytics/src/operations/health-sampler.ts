@@ -30,12 +30,21 @@ export interface HealthSample {
  * and writes one row per service; the dashboard reads the rows. The figures are as old as the
  * sample (`sampledAt`), never a call at request time.
  */
-export async function sampleHealth(nats: NatsConnection, rpc: RpcClient, timeoutMs: number): Promise<HealthSample[]> {
+export async function sampleHealth(
+  nats: NatsConnection,
+  rpc: RpcClient,
+  timeoutMs: number,
+): Promise<HealthSample[]> {
   const deadLetters = await deadLettersByService(nats);
   return Promise.all(
     SAMPLED_SERVICES.map(async (service) => {
       const reply = await rpc
-        .call<HealthReply>(service, HEALTH_RPC, { input: {}, context: { correlationId: newId() } }, { timeoutMs })
+        .call<HealthReply>(
+          service,
+          HEALTH_RPC,
+          { input: {}, context: { correlationId: newId() } },
+          { timeoutMs },
+        )
         .catch(() => null);
       return { service, relayLag: reply?.relayLag ?? null, deadLetters: deadLetters.get(service) ?? 0 };
     }),
@@ -57,7 +66,12 @@ async function deadLettersByService(nats: NatsConnection): Promise<Map<string, n
 }
 
 /** Keeps the last known relay lag of a service whose leader did not answer this time. */
-export async function writeHealthSamples(pool: Pool, schema: string, samples: readonly HealthSample[], at: Date) {
+export async function writeHealthSamples(
+  pool: Pool,
+  schema: string,
+  samples: readonly HealthSample[],
+  at: Date,
+) {
   await pool.query(
     `INSERT INTO ${schema}.service_health AS h (service, relay_lag_events, relay_lag_seconds, dead_letters, sampled_at)
      SELECT * FROM unnest($1::text[], $2::int[], $3::float8[], $4::int[], array_fill($5::timestamptz, ARRAY[$6::int]))

@@ -50,7 +50,8 @@ export const salesByDayProjection = streamProjection({
       case 'orders.order.placed':
         return placed(tx, t, event.data, dayOf(event.time));
       case 'orders.order.status_changed':
-        if (event.data.to === 'paid') await countOnOrderDay(tx, t, event.data.orderId, 'paid', dayOf(event.time));
+        if (event.data.to === 'paid')
+          await countOnOrderDay(tx, t, event.data.orderId, 'paid', dayOf(event.time));
         if (event.data.to === 'rejected') await takeBackUnits(tx, t, event.data.orderId);
         return;
       case 'orders.order.cancelled':
@@ -101,7 +102,13 @@ function uniqueByProduct<L extends { productId: string; quantity: number }>(line
 }
 
 /** Counts a paid or cancelled order on the day it happened, in the order's currency. */
-async function countOnOrderDay(tx: Tx, t: TableNames, orderId: string, column: 'paid' | 'cancelled', day: string) {
+async function countOnOrderDay(
+  tx: Tx,
+  t: TableNames,
+  orderId: string,
+  column: 'paid' | 'cancelled',
+  day: string,
+) {
   await tx.query(
     `INSERT INTO ${t['sales_days']} AS d (day, currency, ${column})
      SELECT $2, currency, 1 FROM ${t['sales_orders']} WHERE order_id = $1
