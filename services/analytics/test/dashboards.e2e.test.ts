@@ -5,7 +5,8 @@
  */
 import { OmniRealtime, SubscriptionRefusedError, ok, type EventFrame, type OmniClient } from '@omni/client';
 import { eventually, startSystem, type RunningSystem } from '@omni/testing';
-import { raw, signInAsAdmin, signInWithRoles, unique } from '../../gateway/test/helpers.js';
+import { raw, signInAsAdmin, signInWithRoles } from '../../gateway/test/helpers.js';
+import { eur, openShiftToday, placeOrder as placeOrderAs, productWithStock } from './seed.js';
 
 // Seven processes start here; on a machine loaded by other work that took longer than the default.
 const READY_TIMEOUT_MS = 240_000;
@@ -26,44 +27,9 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const today = () => new Date().toISOString().slice(0, 10);
-
-async function productWithStock(price: number, onHand: number, reorderLevel = 0) {
-  const location = ok(
-    await admin.http.POST('/inventory/locations', { body: { code: unique('DSH'), name: 'Shop' } }),
-  );
-  const product = ok(
-    await admin.http.POST('/inventory/products', {
-      body: { sku: unique('DSH'), name: unique('Lamp'), price: eur(price), reorderLevel },
-    }),
-  );
-  ok(
-    await admin.http.POST('/inventory/products/{productId}/receipts', {
-      params: { path: { productId: product.id } },
-      body: { locationId: location.id, quantity: onHand },
-    }),
-  );
-  return { product, location };
-}
-
-/** Places an order through the gateway and waits until its reservation is decided. */
-async function placeOrder(productId: string, locationId: string, quantity: number) {
-  const order = await eventually(async () =>
-    ok(
-      await sales.http.POST('/orders', {
-        body: { customer: { name: 'Ada' }, locationId, lines: [{ productId, quantity }] },
-      }),
-    ),
-  );
-  await eventually(async () => {
-    const { status } = ok(
-      await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } }),
-    );
-    expect(status).toBe('awaiting_payment');
-  });
-  return order;
-}
+const placeOrder = (productId: string, locationId: string, quantity: number) =>
+  placeOrderAs(sales, admin, { productId, locationId, quantity });
 
 const salesDashboard = async (client: OmniClient = admin) =>
   ok(await client.http.GET('/dashboards/sales', { params: { query: { from: today(), to: today() } } }));
@@ -71,7 +37,7 @@ const operationsDashboard = async () => ok(await admin.http.GET('/dashboards/ope
 
 describe('the sales dashboard', () => {
   it('reflects orders placed, paid and cancelled through the gateway, and their products', async () => {
-    const { product, location } = await productWithStock(1000, 50);
+    const { product, location } = await productWithStock(admin, 1000, 50);
     const [paid, cancelled, open] = [
       await placeOrder(product.id, location.id, 3),
       await placeOrder(product.id, location.id, 2),
@@ -127,26 +93,13 @@ describe('the sales dashboard', () => {
 
 describe('the operations dashboard', () => {
   it('reflects low stock, open tickets, SLA breaches and today’s shifts, with relay lag and dead letters per service', async () => {
-    await productWithStock(100, 2, 5);
+    await productWithStock(admin, 100, 2, 5);
     ok(
       await staff.http.POST('/tickets', {
         body: { kind: 'incident', title: 'Leak', description: 'Water on the floor', priority: 'critical' },
       }),
     );
-    const facility = ok(
-      await admin.http.POST('/scheduling/facilities', { body: { code: unique('FAC'), name: 'Studio' } }),
-    );
-    const startsAt = new Date(Math.max(Date.now() + 60_000, Date.parse(`${today()}T00:00:00Z`)));
-    if (startsAt.toISOString().slice(0, 10) !== today()) startsAt.setTime(Date.parse(`${today()}T23:59:00Z`));
-    ok(
-      await admin.http.POST('/scheduling/shifts', {
-        body: {
-          facilityId: facility.id,
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
-        },
-      }),
-    );
+    await openShiftToday(admin);
 
     await eventually(async () => {
       const dashboard = await operationsDashboard();
@@ -179,7 +132,7 @@ describe('live updates', () => {
     await socket.subscribe('analytics.dashboard.>', (frame) => frames.push(frame));
     const before = (await salesDashboard()).totals.ordersPlaced;
 
-    const { product, location } = await productWithStock(700, 20, 0);
+    const { product, location } = await productWithStock(admin, 700, 20, 0);
     for (let i = 0; i < 4; i++) await placeOrder(product.id, location.id, 1);
 
     await eventually(() => {

@@ -9,7 +9,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { signInAsAdmin, unique } from '../../gateway/test/helpers.js';
+import { signInAsAdmin } from '../../gateway/test/helpers.js';
+import { eur, openShiftToday, placeOrder, productWithStock } from './seed.js';
 
 const run = promisify(execFile);
 const OMNI = fileURLToPath(new URL('../../../packages/cli/bin/omni.js', import.meta.url));
@@ -55,41 +56,14 @@ async function readModels() {
   return snapshot;
 }
 
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
-
-/** Orders placed, paid, cancelled and left awaiting payment; a low-stock product; a ticket; a shift. */
+/** Orders placed, paid, cancelled and left awaiting payment; a product left low (16 available ≤ 18); a ticket; a shift. */
 async function seed() {
-  const location = ok(
-    await admin.http.POST('/inventory/locations', { body: { code: unique('RP'), name: 'Shop' } }),
-  );
-  const product = ok(
-    await admin.http.POST('/inventory/products', {
-      body: { sku: unique('RP'), name: 'Lamp', price: eur(400), reorderLevel: 15 },
-    }),
-  );
-  ok(
-    await admin.http.POST('/inventory/products/{productId}/receipts', {
-      params: { path: { productId: product.id } },
-      body: { locationId: location.id, quantity: 20 },
-    }),
-  );
+  const { product, location } = await productWithStock(admin, 400, 20, 18);
   for (let i = 0; i < 6; i++) {
-    const order = await eventually(async () =>
-      ok(
-        await admin.http.POST('/orders', {
-          body: {
-            customer: { name: `C${i}` },
-            locationId: location.id,
-            lines: [{ productId: product.id, quantity: 1 }],
-          },
-        }),
-      ),
-    );
-    await eventually(async () => {
-      const { status } = ok(
-        await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } }),
-      );
-      expect(status).toBe('awaiting_payment');
+    const order = await placeOrder(admin, admin, {
+      productId: product.id,
+      locationId: location.id,
+      quantity: 1,
     });
     if (i % 3 === 0) {
       await eventually(async () =>
@@ -114,19 +88,7 @@ async function seed() {
       body: { kind: 'service', title: 'Fix', description: 'it', priority: 'high' },
     }),
   );
-  const facility = ok(
-    await admin.http.POST('/scheduling/facilities', { body: { code: unique('RP'), name: 'Van' } }),
-  );
-  const startsAt = new Date(Date.now() + 3_600_000);
-  ok(
-    await admin.http.POST('/scheduling/shifts', {
-      body: {
-        facilityId: facility.id,
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
-      },
-    }),
-  );
+  await openShiftToday(admin);
   // Caught up: every source's last effect is in the read models (payments refund the cancelled ones).
   await eventually(async () => {
     const { rows } = await db.query(
