@@ -27,6 +27,8 @@ const PRODUCTS = Array.from({ length: 1000 }, (_, i) => ({
 }));
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
+const money = (amount) => ({ amount, currency: 'EUR' });
+let seq = 0; // the made-up stream sequence of each folded event
 const system = await startSystem({ env: { LOG_LEVEL: 'warn' }, readyTimeoutMs: 240_000 });
 
 try {
@@ -107,9 +109,6 @@ async function foldOrders() {
   await pool.end();
   return folded;
 }
-
-const money = (amount) => ({ amount, currency: 'EUR' });
-let seq = 0;
 
 function cloudEvent(service, type, subject, data, at, version) {
   return {
