@@ -1513,6 +1513,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboards/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales per day, average order value and top products
+         * @description Orders placed, paid and cancelled and revenue per UTC day from `from` to `to` (inclusive, at most 366 days; default the last 30 days), the average value of the orders placed, and the 10 products with the most units in orders placed in the range that were not rejected or cancelled. Revenue is payments recorded less refunds, by the day they happened, in `currency` (default: the currency of most orders in the range). Built from orders’ and payments’ events by the analytics service: it follows a write within milliseconds, and `analytics.dashboard.sales.updated` (WebSocket, SSE) says when today’s figures moved. Roles: admin, manager, sales, accountant.
+         *
+         *     Who may call it: admin, manager, sales, accountant.
+         */
+        get: operations["getSalesDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboards/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Low stock, open tickets, SLA breaches, today’s shifts, relay lag and dead letters
+         * @description Products at or below their reorder level, open tickets by priority, SLA breaches today (UTC), today’s shifts open/assigned/missed, all built from events by the analytics service; and per service the relay lag and the dead letters in the DLQ stream, which are not events: they are sampled every few seconds (`sampledAt`; `relayLagEvents` null until the relay’s leader has answered). `analytics.dashboard.operations.updated` says when the event-built figures moved. Roles: admin, manager.
+         *
+         *     Who may call it: admin, manager.
+         */
+        get: operations["getOperationsDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/locks": {
         parameters: {
             query?: never;
@@ -1610,6 +1654,68 @@ export interface components {
             amount: number;
             /** @description ISO 4217 currency code */
             currency: string;
+        };
+        SalesDay: {
+            /**
+             * Format: date
+             * @description The UTC day (YYYY-MM-DD)
+             */
+            date: string;
+            /** @description Orders placed that day */
+            ordersPlaced: number;
+            /** @description Orders that became paid that day */
+            ordersPaid: number;
+            /** @description Orders cancelled that day */
+            ordersCancelled: number;
+            /** @description Payments recorded that day less refunds made that day, in the dashboard currency */
+            revenue: components["schemas"]["Money"];
+        };
+        ServiceOpsHealth: {
+            /** @description The service */
+            service: string;
+            relayLagEvents: number | null;
+            /** @description Age of the oldest unpublished event when sampled */
+            relayLagSeconds: number | null;
+            /** @description Messages its consumers gave up on, still in the DLQ stream */
+            deadLetters: number;
+            /**
+             * Format: date-time
+             * @description When these figures were read (they are sampled, not events)
+             */
+            sampledAt: string;
+        };
+        OperationsDashboard: {
+            /**
+             * Format: date-time
+             * @description When the answer was read
+             */
+            asOf: string;
+            /** @description Products whose total available is at or below their reorder level */
+            lowStockProducts: number;
+            /** @description Tickets not resolved, closed or cancelled, by priority */
+            openTickets: {
+                /** @description Open low tickets */
+                low: number;
+                /** @description Open normal tickets */
+                normal: number;
+                /** @description Open high tickets */
+                high: number;
+                /** @description Open critical tickets */
+                critical: number;
+            };
+            /** @description Tickets whose SLA was breached today (UTC) */
+            slaBreachesToday: number;
+            /** @description Today's shifts by status; cancelled shifts are not counted */
+            shiftsToday: {
+                /** @description Shifts starting today (UTC) with nobody assigned */
+                open: number;
+                /** @description Shifts starting today with a staff member (assigned, in progress or completed) */
+                assigned: number;
+                /** @description Shifts starting today that nobody clocked in to */
+                missed: number;
+            };
+            /** @description Relay lag and dead letters per service */
+            services: components["schemas"]["ServiceOpsHealth"][];
         };
         CreateLocationInput: {
             code: string;
@@ -2316,6 +2422,41 @@ export interface components {
         TicketPage: {
             items: components["schemas"]["TicketSummary"][];
             nextCursor: string | null;
+        };
+        TopProduct: {
+            /** Format: uuid */
+            productId: string;
+            /** @description SKU at the latest placement in the range */
+            sku: string;
+            /** @description Name at the latest placement in the range */
+            name: string;
+            /** @description Units in orders placed in the range, less those rejected or cancelled */
+            quantity: number;
+        };
+        SalesDashboard: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Currency of every Money in the answer */
+            currency: string;
+            /** @description One entry per day of the range, oldest first, zeros included */
+            days: components["schemas"]["SalesDay"][];
+            /** @description The days added up */
+            totals: {
+                /** @description Orders placed that day */
+                ordersPlaced: number;
+                /** @description Orders that became paid that day */
+                ordersPaid: number;
+                /** @description Orders cancelled that day */
+                ordersCancelled: number;
+                /** @description Payments recorded that day less refunds made that day, in the dashboard currency */
+                revenue: components["schemas"]["Money"];
+            };
+            /** @description Total value of the orders placed in the range in `currency` divided by their number (rounded down) */
+            averageOrderValue: components["schemas"]["Money"];
+            /** @description The 10 products with the most units, most first */
+            topProducts: components["schemas"]["TopProduct"][];
         };
         SectionError: {
             error: {
@@ -8462,6 +8603,104 @@ export interface operations {
             };
             /** @description Refused: unknown_product, mixed_currency */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesDashboard: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesDashboard"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperationsDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationsDashboard"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

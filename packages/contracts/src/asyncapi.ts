@@ -11,6 +11,7 @@ import { ordersEvents } from './events/orders.js';
 import { paymentsEvents } from './events/payments.js';
 import { schedulingEvents } from './events/scheduling.js';
 import { ticketingEvents } from './events/ticketing.js';
+import { analyticsEvents } from './events/analytics.js';
 import { streamName } from './subjects.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -23,6 +24,7 @@ export const eventMaps: Readonly<Record<string, EventDataSchemas>> = {
   scheduling: schedulingEvents,
   ticketing: ticketingEvents,
   gateway: gatewayEvents,
+  analytics: analyticsEvents,
 };
 
 /** `inventory.product.stock_received` → `inventory_product_stock_received` (AsyncAPI ids are keys). */

@@ -40,6 +40,11 @@ export interface RpcRequest<Input = unknown> {
 export interface HealthReply {
   readonly status: 'up';
   readonly service: string;
+  /**
+   * The relay's lag when the replica that answered leads the relay (other replicas do not know it):
+   * committed events not yet published and the age of the oldest. Read by the operations dashboard.
+   */
+  readonly relayLag?: { readonly events: number; readonly seconds: number };
 }
 
 export const HEALTH_RPC = 'health';

@@ -10,6 +10,8 @@ export const SERVICES = [
   'scheduling',
   'ticketing',
   'notification',
+  // Dashboards folded from the other services' streams; its own events say a dashboard moved.
+  'analytics',
   // The gateway publishes identity events (`gateway.user.*`) through its own event log.
   'gateway',
 ] as const;

@@ -39,5 +39,5 @@ export {
   type ServiceProjections,
   replayProjections,
 } from './replay.js';
-export { type SpecEvent, givenEvents } from './spec.js';
+export { type SpecEvent, type SpecStreamEvent, givenEvents, givenStreamEvents } from './spec.js';
 export { escapeLike, containsPattern } from './sql.js';

@@ -117,7 +117,7 @@ async function start<Env>({
   };
   const module = await startParts({ config, logger, pool, nats, store, shutdown, react });
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
-    withOps(module, { service, store, nats, logger, projections }),
+    withOps(module, { service, store, nats, logger, projections, relay }),
     { ...rpcServerOptions({ service, natsUrl: config.NATS_URL }), logger: false },
   );
   app.useGlobalFilters(new RpcErrorFilter(logger));

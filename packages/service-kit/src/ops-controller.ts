@@ -20,6 +20,8 @@ export interface OpsDependencies {
   readonly nats: NatsConnection;
   readonly logger: Logger;
   readonly projections: ServiceProjections;
+  /** The relay of this process, when it leads: its lag is part of the health reply. */
+  readonly relay?: { readonly isLeader: boolean; lag(): { events: number; ms: number } };
 }
 
 export const OPS = Symbol('OpsDependencies');
@@ -42,7 +44,10 @@ export function opsControllerFor(service: string): Type {
 
     @MessagePattern(rpcSubject(service, HEALTH_RPC))
     health(): HealthReply {
-      return { status: 'up', service };
+      const relay = this.ops.relay;
+      if (!relay?.isLeader) return { status: 'up', service };
+      const { events, ms } = relay.lag();
+      return { status: 'up', service, relayLag: { events, seconds: ms / 1000 } };
     }
 
     @MessagePattern(rpcSubject(service, REPLAY_RPC))

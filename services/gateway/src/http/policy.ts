@@ -26,6 +26,8 @@ export const POLICY = {
   'tickets.use': 'any',
   'tickets.assign': ['admin', 'manager'],
   'tickets.manageTypes': ['admin', 'manager'],
+  'dashboards.sales': ['admin', 'manager', 'sales', 'accountant'],
+  'dashboards.operations': ['admin', 'manager'],
   self: 'any',
 } as const satisfies Record<string, 'any' | readonly Role[]>;
 

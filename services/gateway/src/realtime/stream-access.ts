@@ -13,6 +13,8 @@ export const STREAM_READ_ACTION: Readonly<Record<string, Action>> = {
   ticketing: 'tickets.use',
   // Identity events name users, roles and vendors: admin only (docs/realtime.md).
   gateway: 'users.manage',
+  // Whoever may read a dashboard may follow its updates; EVENT_RIGHTS narrows them per dashboard.
+  analytics: 'dashboards.sales',
 };
 
 /**
@@ -23,7 +25,13 @@ export const STREAM_READ_ACTION: Readonly<Record<string, Action>> = {
 const EVENT_RIGHTS: Readonly<Record<string, (actor: Actor, event: CloudEvent) => boolean>> = {
   ticketing: (actor, event) => ticketing.mayReceiveTicketingEvent(actor, event.type, event.data),
   inventory: (actor, event) => mayReceiveInventoryEvent(actor, event),
+  analytics: (actor, event) => isAllowed(actor, dashboardReadAction(event)),
 };
+
+/** `analytics.dashboard.<name>.updated` reaches the roles that may read that dashboard (docs/dashboards.md). */
+function dashboardReadAction(event: CloudEvent): Action {
+  return event.subject === 'operations' ? 'dashboards.operations' : 'dashboards.sales';
+}
 
 /**
  * A `vendor` user receives only its own vendor's product events: every event of a vendor's product

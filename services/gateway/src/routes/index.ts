@@ -5,6 +5,7 @@ import type { RouteSpec } from '../http/route.js';
 import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import { authRoutes } from './auth.routes.js';
+import { dashboardsRoutes } from './dashboards.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { locksRoutes } from './locks.routes.js';
 import { ordersRoutes } from './orders.routes.js';
@@ -33,6 +34,7 @@ export function allRoutes({ auth, rpc, locks, mobile, readCache }: RouteDependen
     ...schedulingRoutes(rpc),
     ...ticketsRoutes(rpc),
     ...mobileRoutes(mobile),
+    ...dashboardsRoutes(rpc),
   ];
   return [...routes, ...locksRoutes(auth, locks, routes)];
 }

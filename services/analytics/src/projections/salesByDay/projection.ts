@@ -1,0 +1,131 @@
+import { ordersEvents, type TypedEvent } from '@omni/contracts';
+import type { Tx } from '@omni/event-store';
+import { streamProjection, tableExists, type TableNames } from '@omni/projections';
+import { dayOf } from '../days.js';
+
+type OrderEvent = TypedEvent<typeof ordersEvents>;
+
+/**
+ * The sales dashboard's order figures, from orders' stream: per UTC day and currency the orders
+ * placed, paid and cancelled and the value placed; per day and product the units of orders that are
+ * still live (a rejected or cancelled order takes its units back from its placement day). Each order
+ * keeps its currency, day and lines here, because later events name only the order.
+ */
+export const salesByDayProjection = streamProjection({
+  name: 'salesByDay',
+  tables: ['sales_days', 'sales_products', 'sales_orders'],
+  source: { service: 'orders', filterSubject: 'orders.order.>', events: ordersEvents },
+
+  async createTables(tx: Tx, t: TableNames) {
+    if (await tableExists(tx, t['sales_days']!)) return;
+    await tx.query(`
+      CREATE TABLE ${t['sales_days']} (
+        day date NOT NULL,
+        currency char(3) NOT NULL,
+        placed int NOT NULL DEFAULT 0,
+        paid int NOT NULL DEFAULT 0,
+        cancelled int NOT NULL DEFAULT 0,
+        placed_amount bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, currency)
+      );
+      CREATE TABLE ${t['sales_products']} (
+        day date NOT NULL,
+        product_id uuid NOT NULL,
+        sku text NOT NULL,
+        name text NOT NULL,
+        quantity int NOT NULL,
+        PRIMARY KEY (day, product_id)
+      );
+      CREATE TABLE ${t['sales_orders']} (
+        order_id uuid PRIMARY KEY,
+        placed_on date NOT NULL,
+        currency char(3) NOT NULL,
+        lines jsonb NOT NULL,
+        live boolean NOT NULL DEFAULT true
+      )`);
+  },
+
+  async apply(tx: Tx, event: OrderEvent, t: TableNames) {
+    switch (event.type) {
+      case 'orders.order.placed':
+        return placed(tx, t, event.data, dayOf(event.time));
+      case 'orders.order.status_changed':
+        if (event.data.to === 'paid')
+          await countOnOrderDay(tx, t, event.data.orderId, 'paid', dayOf(event.time));
+        if (event.data.to === 'rejected') await takeBackUnits(tx, t, event.data.orderId);
+        return;
+      case 'orders.order.cancelled':
+        await countOnOrderDay(tx, t, event.data.orderId, 'cancelled', dayOf(event.time));
+        return takeBackUnits(tx, t, event.data.orderId);
+      default:
+        return; // payments applied and shipping change no sales figure
+    }
+  },
+});
+
+type Placed = Extract<OrderEvent, { type: 'orders.order.placed' }>['data'];
+
+async function placed(tx: Tx, t: TableNames, order: Placed, day: string): Promise<void> {
+  const lines = uniqueByProduct(
+    order.lines.map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, quantity: l.quantity })),
+  );
+  const { rowCount } = await tx.query(
+    `INSERT INTO ${t['sales_orders']} (order_id, placed_on, currency, lines) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (order_id) DO NOTHING`,
+    [order.orderId, day, order.total.currency, JSON.stringify(lines)],
+  );
+  if (rowCount === 0) return;
+  await tx.query(
+    `INSERT INTO ${t['sales_days']} (day, currency, placed, placed_amount) VALUES ($1, $2, 1, $3)
+     ON CONFLICT (day, currency) DO UPDATE SET placed = EXCLUDED.placed + ${t['sales_days']}.placed,
+       placed_amount = EXCLUDED.placed_amount + ${t['sales_days']}.placed_amount`,
+    [day, order.total.currency, order.total.amount],
+  );
+  await tx.query(
+    `INSERT INTO ${t['sales_products']} AS p (day, product_id, sku, name, quantity)
+     SELECT $1, l."productId", l.sku, l.name, l.quantity
+     FROM jsonb_to_recordset($2::jsonb) AS l("productId" uuid, sku text, name text, quantity int)
+     ON CONFLICT (day, product_id) DO UPDATE SET quantity = p.quantity + EXCLUDED.quantity,
+       sku = EXCLUDED.sku, name = EXCLUDED.name`,
+    [day, JSON.stringify(lines)],
+  );
+}
+
+/** One line per product (an order may name a product twice): one row each to upsert and take back. */
+function uniqueByProduct<L extends { productId: string; quantity: number }>(lines: readonly L[]): L[] {
+  const merged = new Map<string, L>();
+  for (const line of lines) {
+    const seen = merged.get(line.productId);
+    merged.set(line.productId, seen ? { ...seen, quantity: seen.quantity + line.quantity } : line);
+  }
+  return [...merged.values()];
+}
+
+/** Counts a paid or cancelled order on the day it happened, in the order's currency. */
+async function countOnOrderDay(
+  tx: Tx,
+  t: TableNames,
+  orderId: string,
+  column: 'paid' | 'cancelled',
+  day: string,
+) {
+  await tx.query(
+    `INSERT INTO ${t['sales_days']} AS d (day, currency, ${column})
+     SELECT $2, currency, 1 FROM ${t['sales_orders']} WHERE order_id = $1
+     ON CONFLICT (day, currency) DO UPDATE SET ${column} = d.${column} + 1`,
+    [orderId, day],
+  );
+}
+
+/** A rejected or cancelled order's units no longer count toward its placement day's top products. */
+async function takeBackUnits(tx: Tx, t: TableNames, orderId: string): Promise<void> {
+  await tx.query(
+    `WITH gone AS (
+       UPDATE ${t['sales_orders']} SET live = false WHERE order_id = $1 AND live RETURNING placed_on, lines
+     )
+     UPDATE ${t['sales_products']} AS p SET quantity = p.quantity - l.quantity
+     FROM gone, jsonb_to_recordset(gone.lines) AS l("productId" uuid, quantity int)
+     WHERE p.day = gone.placed_on AND p.product_id = l."productId"`,
+    [orderId],
+  );
+}

@@ -1,0 +1,92 @@
+import type { analytics } from '@omni/contracts';
+import type { Pool } from 'pg';
+
+/** When no order or payment in the range names a currency, the answer still needs one. */
+const FALLBACK_CURRENCY = 'EUR';
+
+interface SalesRow {
+  readonly currency: string;
+  readonly days: { date: string; placed: number; paid: number; cancelled: number; revenue: number }[];
+  readonly placedAmount: number;
+  readonly placedCount: number;
+  readonly top: { productId: string; sku: string; name: string; quantity: number }[] | null;
+}
+
+/**
+ * The sales dashboard (docs/dashboards.md) as one statement over the salesByDay and revenueByDay
+ * read models: the days of the range by primary key, the top products by the (day, product) key.
+ */
+export async function salesDashboard(
+  pool: Pool,
+  schema: string,
+  { from, to, currency }: analytics.SalesDashboardRange,
+): Promise<analytics.SalesDashboard> {
+  const { rows } = await pool.query<SalesRow>(
+    `WITH cur AS (
+       SELECT coalesce($3::text,
+         (SELECT currency FROM ${schema}.sales_days WHERE day BETWEEN $1 AND $2
+            GROUP BY currency ORDER BY sum(placed) DESC, currency LIMIT 1),
+         (SELECT currency FROM ${schema}.revenue_days WHERE day BETWEEN $1 AND $2
+            GROUP BY currency ORDER BY sum(recorded) DESC, currency LIMIT 1),
+         $4) AS currency
+     ), orders AS (
+       SELECT day, sum(placed)::int AS placed, sum(paid)::int AS paid, sum(cancelled)::int AS cancelled,
+         coalesce(sum(placed_amount) FILTER (WHERE currency = (SELECT currency FROM cur)), 0) AS placed_amount,
+         coalesce(sum(placed) FILTER (WHERE currency = (SELECT currency FROM cur)), 0) AS placed_count
+       FROM ${schema}.sales_days WHERE day BETWEEN $1 AND $2 GROUP BY day
+     ), revenue AS (
+       SELECT day, recorded - refunded AS net FROM ${schema}.revenue_days
+       WHERE day BETWEEN $1 AND $2 AND currency = (SELECT currency FROM cur)
+     ), days AS (
+       SELECT d::date AS day, coalesce(o.placed, 0) AS placed, coalesce(o.paid, 0) AS paid,
+         coalesce(o.cancelled, 0) AS cancelled, coalesce(r.net, 0) AS revenue,
+         coalesce(o.placed_amount, 0) AS placed_amount, coalesce(o.placed_count, 0) AS placed_count
+       FROM generate_series($1::date, $2::date, interval '1 day') AS d
+       LEFT JOIN orders o ON o.day = d::date LEFT JOIN revenue r ON r.day = d::date
+     ), top AS (
+       SELECT product_id, (array_agg(sku ORDER BY day DESC))[1] AS sku,
+         (array_agg(name ORDER BY day DESC))[1] AS name, sum(quantity)::int AS quantity
+       FROM ${schema}.sales_products WHERE day BETWEEN $1 AND $2
+       GROUP BY product_id HAVING sum(quantity) > 0 ORDER BY quantity DESC, product_id LIMIT 10
+     )
+     SELECT (SELECT currency FROM cur) AS currency,
+       (SELECT json_agg(json_build_object('date', to_char(day, 'YYYY-MM-DD'), 'placed', placed, 'paid', paid,
+          'cancelled', cancelled, 'revenue', revenue) ORDER BY day) FROM days) AS days,
+       (SELECT sum(placed_amount)::float8 FROM days) AS "placedAmount",
+       (SELECT sum(placed_count)::float8 FROM days) AS "placedCount",
+       (SELECT json_agg(json_build_object('productId', product_id, 'sku', sku, 'name', name,
+          'quantity', quantity) ORDER BY quantity DESC, product_id) FROM top) AS top`,
+    [from, to, currency ?? null, FALLBACK_CURRENCY],
+  );
+  const row = rows[0]!;
+  const money = (amount: number) => ({ amount, currency: row.currency });
+  const days = row.days.map((d) => ({
+    date: d.date,
+    ordersPlaced: d.placed,
+    ordersPaid: d.paid,
+    ordersCancelled: d.cancelled,
+    revenue: money(d.revenue),
+  }));
+  const sum = (pick: (d: (typeof row.days)[number]) => number) => row.days.reduce((n, d) => n + pick(d), 0);
+  return {
+    from,
+    to,
+    currency: row.currency,
+    days,
+    totals: {
+      ordersPlaced: sum((d) => d.placed),
+      ordersPaid: sum((d) => d.paid),
+      ordersCancelled: sum((d) => d.cancelled),
+      revenue: money(sum((d) => d.revenue)),
+    },
+    averageOrderValue: money(row.placedCount > 0 ? Math.floor(row.placedAmount / row.placedCount) : 0),
+    topProducts: row.top ?? [],
+  };
+}
+
+/** Today's figures (UTC) in the currency most of today's orders use: what the live update carries. */
+export async function salesToday(pool: Pool, schema: string, now: Date): Promise<analytics.SalesDay> {
+  const today = now.toISOString().slice(0, 10);
+  const dashboard = await salesDashboard(pool, schema, { from: today, to: today });
+  return dashboard.days[0]!;
+}

@@ -1,0 +1,225 @@
+/**
+ * The sales dashboard's read models (salesByDay from orders' stream, revenueByDay from payments'),
+ * given events, read through the dashboard query: each KPI on its own.
+ */
+import { newId } from '@omni/contracts';
+import { givenStreamEvents, type SpecStreamEvent } from '@omni/projections';
+import { createTestDatabase, type TestDatabase } from '@omni/testing';
+import pg from 'pg';
+import { revenueByDayProjection } from '../src/projections/revenueByDay/projection.js';
+import { salesByDayProjection } from '../src/projections/salesByDay/projection.js';
+import { salesDashboard } from '../src/projections/salesDashboard/query.js';
+
+let database: TestDatabase;
+let pool: pg.Pool;
+let schemas = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+});
+
+afterAll(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+const money = (amount: number, currency = 'EUR') => ({ amount, currency });
+const DAY1 = '2026-03-01';
+const DAY2 = '2026-03-02';
+const at = (day: string, hour = 12) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+
+interface Line {
+  productId: string;
+  quantity: number;
+  unitPrice: number;
+  name?: string;
+}
+
+function placed(orderId: string, day: string, lines: Line[], currency = 'EUR'): SpecStreamEvent {
+  const priced = lines.map((l) => ({
+    productId: l.productId,
+    sku: `SKU-${l.productId.slice(0, 4)}`,
+    name: l.name ?? 'Widget',
+    quantity: l.quantity,
+    unitPrice: money(l.unitPrice, currency),
+    lineTotal: money(l.unitPrice * l.quantity, currency),
+  }));
+  const total = priced.reduce((n, l) => n + l.lineTotal.amount, 0);
+  return {
+    type: 'orders.order.placed',
+    subject: orderId,
+    time: at(day),
+    data: {
+      orderId,
+      customer: { name: 'Ada' },
+      locationId: newId(),
+      lines: priced,
+      total: money(total, currency),
+      notes: null,
+    },
+  };
+}
+const statusChanged = (orderId: string, day: string, from: string, to: string): SpecStreamEvent => ({
+  type: 'orders.order.status_changed',
+  subject: orderId,
+  time: at(day, 13),
+  data: { orderId, from, to },
+});
+const cancelled = (orderId: string, day: string, paid = 0): SpecStreamEvent => ({
+  type: 'orders.order.cancelled',
+  subject: orderId,
+  time: at(day, 14),
+  data: { orderId, reason: 'customer', paid: money(paid) },
+});
+const recorded = (day: string, amount: number, currency = 'EUR'): SpecStreamEvent => {
+  const paymentId = newId();
+  return {
+    type: 'payments.payment.recorded',
+    subject: paymentId,
+    time: at(day),
+    data: { paymentId, orderId: newId(), amount: money(amount, currency), method: 'card', reference: null },
+  };
+};
+const refunded = (day: string, amount: number): SpecStreamEvent => {
+  const paymentId = newId();
+  return {
+    type: 'payments.payment.refunded',
+    subject: paymentId,
+    time: at(day),
+    data: {
+      paymentId,
+      orderId: newId(),
+      refundId: newId(),
+      amount: money(amount),
+      reason: 'order_cancelled',
+    },
+  };
+};
+
+/** The dashboard over DAY1..DAY2, given orders' and payments' events, in a fresh schema. */
+async function dashboardGiven(
+  orders: SpecStreamEvent[],
+  payments: SpecStreamEvent[] = [],
+  currency?: string,
+) {
+  const schema = `spec_sales_${++schemas}`;
+  await givenStreamEvents(pool, schema, salesByDayProjection, orders);
+  await givenStreamEvents(pool, schema, revenueByDayProjection, payments);
+  return salesDashboard(pool, schema, { from: DAY1, to: DAY2, ...(currency ? { currency } : {}) });
+}
+
+describe('the sales dashboard', () => {
+  describe('when nothing happened in the range', () => {
+    it('answers every day with zeros', async () => {
+      const dashboard = await dashboardGiven([]);
+      expect(dashboard.days).toEqual([
+        { date: DAY1, ordersPlaced: 0, ordersPaid: 0, ordersCancelled: 0, revenue: money(0) },
+        { date: DAY2, ordersPlaced: 0, ordersPaid: 0, ordersCancelled: 0, revenue: money(0) },
+      ]);
+      expect(dashboard.averageOrderValue).toEqual(money(0));
+      expect(dashboard.topProducts).toEqual([]);
+    });
+  });
+
+  describe('when orders were placed, paid and cancelled', () => {
+    const [a, b, c] = [newId(), newId(), newId()];
+    const product = newId();
+    const events = [
+      placed(a, DAY1, [{ productId: product, quantity: 1, unitPrice: 1000 }]),
+      placed(b, DAY1, [{ productId: product, quantity: 2, unitPrice: 1000 }]),
+      statusChanged(a, DAY2, 'awaiting_payment', 'paid'),
+      cancelled(b, DAY2),
+      placed(c, DAY2, [{ productId: product, quantity: 1, unitPrice: 500 }]),
+    ];
+
+    it('counts placed orders on their placement day, paid and cancelled ones on the day it happened', async () => {
+      const { days, totals } = await dashboardGiven(events);
+      expect(days.map((d) => [d.date, d.ordersPlaced, d.ordersPaid, d.ordersCancelled])).toEqual([
+        [DAY1, 2, 0, 0],
+        [DAY2, 1, 1, 1],
+      ]);
+      expect(totals).toMatchObject({ ordersPlaced: 3, ordersPaid: 1, ordersCancelled: 1 });
+    });
+
+    it('averages the value of the orders placed', async () => {
+      const { averageOrderValue } = await dashboardGiven(events);
+      expect(averageOrderValue).toEqual(money(Math.floor((1000 + 2000 + 500) / 3)));
+    });
+
+    it('takes a cancelled order’s units out of the top products', async () => {
+      const { topProducts } = await dashboardGiven(events);
+      expect(topProducts).toEqual([expect.objectContaining({ productId: product, quantity: 2 })]);
+    });
+  });
+
+  describe('when an order was rejected', () => {
+    it('takes its units out of the top products and counts it only as placed', async () => {
+      const order = newId();
+      const product = newId();
+      const { topProducts, totals } = await dashboardGiven([
+        placed(order, DAY1, [{ productId: product, quantity: 5, unitPrice: 100 }]),
+        statusChanged(order, DAY1, 'pending', 'rejected'),
+      ]);
+      expect(topProducts).toEqual([]);
+      expect(totals).toMatchObject({ ordersPlaced: 1, ordersPaid: 0, ordersCancelled: 0 });
+    });
+  });
+
+  describe('when many products sold', () => {
+    it('lists the 10 with the most units, most first, adding up lines and days', async () => {
+      const products = Array.from({ length: 12 }, () => newId());
+      const events = products.map((productId, i) =>
+        placed(newId(), i % 2 ? DAY1 : DAY2, [
+          { productId, quantity: i + 1, unitPrice: 100, name: `P${i}` },
+          { productId, quantity: 1, unitPrice: 100, name: `P${i}` },
+        ]),
+      );
+      const { topProducts } = await dashboardGiven(events);
+      expect(topProducts.map((p) => [p.name, p.quantity])).toEqual(
+        Array.from({ length: 10 }, (_, k) => [`P${11 - k}`, 13 - k]),
+      );
+    });
+  });
+
+  describe('when payments were recorded and refunded', () => {
+    it('counts revenue as recorded less refunded, per day', async () => {
+      const { days, totals } = await dashboardGiven(
+        [],
+        [recorded(DAY1, 3000), recorded(DAY1, 1500), refunded(DAY2, 1000), recorded(DAY2, 200)],
+      );
+      expect(days.map((d) => d.revenue)).toEqual([money(4500), money(-800)]);
+      expect(totals.revenue).toEqual(money(3700));
+    });
+  });
+
+  describe('when orders and payments use two currencies', () => {
+    const events = [
+      placed(newId(), DAY1, [{ productId: newId(), quantity: 1, unitPrice: 100 }], 'USD'),
+      placed(newId(), DAY1, [{ productId: newId(), quantity: 1, unitPrice: 300 }], 'USD'),
+      placed(newId(), DAY1, [{ productId: newId(), quantity: 1, unitPrice: 9000 }], 'EUR'),
+    ];
+    const payments = [recorded(DAY1, 400, 'USD'), recorded(DAY1, 9000, 'EUR')];
+
+    it('answers in the currency of most orders unless one is asked for', async () => {
+      const usd = await dashboardGiven(events, payments);
+      expect(usd.currency).toBe('USD');
+      expect(usd.averageOrderValue).toEqual(money(200, 'USD'));
+      expect(usd.totals.revenue).toEqual(money(400, 'USD'));
+      expect(usd.totals.ordersPlaced).toBe(3);
+
+      const eur = await dashboardGiven(events, payments, 'EUR');
+      expect(eur.averageOrderValue).toEqual(money(9000));
+      expect(eur.totals.revenue).toEqual(money(9000));
+    });
+  });
+
+  describe('when an event is delivered twice', () => {
+    it('counts the placement once', async () => {
+      const order = placed(newId(), DAY1, [{ productId: newId(), quantity: 3, unitPrice: 100 }]);
+      const { totals, topProducts } = await dashboardGiven([order, order]);
+      expect(totals.ordersPlaced).toBe(1);
+      expect(topProducts[0]!.quantity).toBe(3);
+    });
+  });
+});
