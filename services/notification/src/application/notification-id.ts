@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
+
+/** The namespace of notification ids (a fixed random uuid: changing it would change every id). */
+const NOTIFICATION_NAMESPACE = '6f1d7c52-3b1e-4f0a-9c57-2d8e5b0a4c11';
 
 /**
- * The id of the notification a source event makes for one recipient: a name-based UUID (RFC 9562
- * version 5 layout over SHA-1) of the pair. Every delivery of the same event to the same user names
- * the same notification, so a retry, a redelivery or another replica can only ever mean this one.
+ * The id of the notification a source event makes for one recipient: a name-based (version 5) UUID
+ * of the pair. Every delivery of the same event to the same user names the same notification, so a
+ * retry, a redelivery or another replica can only ever mean this one (and an e-mail's Message-ID
+ * derived from it is recognisable).
  */
 export function notificationIdFor(sourceEventId: string, recipientId: string): string {
-  const hash = createHash('sha1').update(`omni-notification:${sourceEventId}:${recipientId}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50; // version 5
-  hash[8] = (hash[8]! & 0x3f) | 0x80; // RFC 9562 variant
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidV5(`${sourceEventId}:${recipientId}`, NOTIFICATION_NAMESPACE);
 }
