@@ -5,6 +5,7 @@ import type { Auth } from '../identity/auth.js';
 import { authRoutes } from './auth.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { locksRoutes } from './locks.routes.js';
+import { notificationsRoutes } from './notifications.routes.js';
 import { ordersRoutes } from './orders.routes.js';
 import { paymentsRoutes } from './payments.routes.js';
 import { schedulingRoutes } from './scheduling.routes.js';
@@ -27,6 +28,7 @@ export function allRoutes({ auth, rpc, locks }: RouteDependencies): RouteSpec[] 
     ...paymentsRoutes(rpc),
     ...schedulingRoutes(rpc),
     ...ticketsRoutes(rpc),
+    ...notificationsRoutes(rpc),
   ];
   return [...routes, ...locksRoutes(auth, locks, routes)];
 }
