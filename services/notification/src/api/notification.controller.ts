@@ -41,12 +41,12 @@ export class NotificationController {
 
   @MessagePattern(rpc(RPC.getPreferences))
   getPreferences(@Payload() { context }: RpcRequest) {
-    return getPreferences(this.service.store.pool, this.service.schema, actorOf(context).userId);
+    return getPreferences(this.service.orm, actorOf(context).userId);
   }
 
   @MessagePattern(rpc(RPC.updatePreferences))
   updatePreferences(@Payload() { input, context }: RpcRequest) {
     const body = parseWith(contracts.UpdatePreferencesInput, input);
-    return updatePreferences(this.service.store.pool, this.service.schema, actorOf(context).userId, body);
+    return updatePreferences(this.service.orm, actorOf(context).userId, body);
   }
 }

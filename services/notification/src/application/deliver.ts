@@ -57,7 +57,7 @@ async function recipientsOf(service: NotificationService, command: Notify): Prom
   const db = service.store.pool;
   const audience = await resolve(db, service.schema, command.audience);
   const candidates = [...new Set(audience)].filter((id) => !command.except.includes(id));
-  const muted = await mutedRecipients(db, service.schema, candidates, command.category);
+  const muted = await mutedRecipients(service.orm, candidates, command.category);
   return candidates.filter((id) => !muted.has(id));
 }
 

@@ -9,14 +9,14 @@ export class Migration20261129000000PreferencesAndDeliveries extends Migration {
 
   override up(): void {
     this.addSql(`
-      CREATE TABLE preferences (
+      CREATE TABLE IF NOT EXISTS preferences (
         user_id uuid PRIMARY KEY,
         email boolean NOT NULL DEFAULT true,
         muted_categories text[] NOT NULL DEFAULT '{}',
         updated_at timestamptz NOT NULL
       )`);
     this.addSql(`
-      CREATE TABLE email_delivery (
+      CREATE TABLE IF NOT EXISTS email_delivery (
         notification_id uuid PRIMARY KEY,
         user_id uuid NOT NULL,
         to_address text NOT NULL,
@@ -30,7 +30,7 @@ export class Migration20261129000000PreferencesAndDeliveries extends Migration {
         sent_at timestamptz,
         last_error text
       )`);
-    this.addSql(`CREATE INDEX email_delivery_due ON email_delivery (next_attempt_at) WHERE status = 'pending'`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS email_delivery_due ON email_delivery (next_attempt_at) WHERE status = 'pending'`);
   }
 
   override down(): void {

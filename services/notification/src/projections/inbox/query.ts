@@ -11,6 +11,7 @@ interface InboxRow {
   source_event_id: string;
   created_at: Date;
   read_at: Date | null;
+  email_status: 'pending' | 'sent' | 'failed' | null;
 }
 
 type Db = Pool | PoolClient;
@@ -24,7 +25,7 @@ export async function listNotifications(
 ): Promise<Page<notification.Notification>> {
   const after = cursorKey(query.cursor, ['string', 'string']);
   const { rows } = await db.query<InboxRow>(
-    `SELECT i.* FROM ${schema}.inbox i
+    `SELECT i.*, ${emailStatus(schema)} FROM ${schema}.inbox i
       WHERE i.user_id = $1 AND ($2::boolean IS NOT TRUE OR i.read_at IS NULL)
         AND ($3::timestamptz IS NULL OR (i.created_at, i.id) < ($3, $4::uuid))
       ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
@@ -49,12 +50,16 @@ export async function getNotification(
   notificationId: string,
 ): Promise<notification.Notification> {
   const { rows } = await db.query<InboxRow>(
-    `SELECT i.* FROM ${schema}.inbox i WHERE i.id = $1 AND i.user_id = $2`,
+    `SELECT i.*, ${emailStatus(schema)} FROM ${schema}.inbox i WHERE i.id = $1 AND i.user_id = $2`,
     [notificationId, userId],
   );
   if (!rows[0]) throw new NotFoundError('Notification not found', 'notification_not_found');
   return toNotification(rows[0]);
 }
+
+/** The e-mail copy's state, when one was queued (application/email-queue.ts). */
+const emailStatus = (schema: string) =>
+  `(SELECT d.status FROM ${schema}.email_delivery d WHERE d.notification_id = i.id) AS email_status`;
 
 function toNotification(row: InboxRow): notification.Notification {
   return {
@@ -66,7 +71,6 @@ function toNotification(row: InboxRow): notification.Notification {
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
     sourceEventId: row.source_event_id,
-    // The e-mail channel is not built yet (services/notification/README.md): no copy is ever sent.
-    emailStatus: null,
+    emailStatus: row.email_status,
   };
 }

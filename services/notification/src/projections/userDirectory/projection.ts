@@ -71,11 +71,3 @@ export async function usersWithRoles(tx: Pool | Tx, schema: string, roles: reado
   return rows.map((r) => r.user_id);
 }
 
-/** A user's e-mail address, or undefined when notification has not heard of them (yet). */
-export async function emailOf(tx: Pool | Tx, schema: string, userId: string): Promise<string | undefined> {
-  const { rows } = await tx.query<{ email: string }>(
-    `SELECT email FROM ${schema}.user_directory WHERE user_id = $1 AND active`,
-    [userId],
-  );
-  return rows[0]?.email;
-}
