@@ -3,8 +3,9 @@
  * once, live on each recipient's own inbox subject and in GET /notifications.
  */
 import { OmniRealtime, SubscriptionRefusedError, ok, type EventFrame, type OmniClient } from '@omni/client';
-import { eventually, startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '@omni/testing';
+import { eventually, freePort, startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '@omni/testing';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { signInAsAdmin, signInWithRoles, unique } from '../../gateway/test/helpers.js';
 
 let system: RunningSystem;
@@ -16,12 +17,33 @@ let sales: OmniClient;
 let worker: OmniClient;
 const ids = new Map<OmniClient, string>();
 const sockets: OmniRealtime[] = [];
+/** Message-IDs of the e-mails the SMTP server in this process accepted. */
+const mailed: string[] = [];
+let smtp: SMTPServer;
 
 const idOf = (client: OmniClient) => ids.get(client)!;
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 beforeAll(async () => {
-  system = await startSystem({ readyTimeoutMs: 140_000 });
+  const smtpPort = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mailed.push(/^Message-ID:\s*<([^@]+)@/im.exec(raw)?.[1] ?? 'none');
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  system = await startSystem({
+    readyTimeoutMs: 140_000,
+    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_POLL_MS: '100' },
+  });
   db = new pg.Pool({ connectionString: system.database.url, max: 2 });
   admin = await signInAsAdmin(system);
   const as = (role: string) => signInWithRoles(system, admin, [role]);
@@ -46,6 +68,7 @@ afterAll(async () => {
   for (const socket of sockets) socket.close();
   await db?.end();
   await system?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 });
 
 /** The client's own inbox subject, subscribed live; frames collect in the returned array. */
@@ -106,6 +129,13 @@ describe('when a product falls to its reorder level', () => {
     }
     expect(await about(sales, productId)).toEqual([]);
     expect(await about(admin, productId)).toEqual([]);
+
+    // E-mail is on by default: each of them gets exactly one e-mail, named by the notification.
+    const notified = await Promise.all(recipients.map(async (client) => (await about(client, productId))[0]!));
+    await eventually(async () => {
+      for (const client of recipients) expect((await about(client, productId))[0]!.emailStatus).toBe('sent');
+    });
+    for (const n of notified) expect(mailed.filter((id) => id === n.id)).toHaveLength(1);
   });
 
   it('creates nothing for a user who muted low stock', async () => {
