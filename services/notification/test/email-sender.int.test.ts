@@ -7,18 +7,18 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { newId, silentLogger } from '@omni/contracts';
 import { createTestDatabase, eventually, freePort, type TestDatabase } from '@omni/testing';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { startEmailSender, type EmailSettings, type RunningSender } from '../src/application/email-sender.js';
 import { messageIdOf } from '../src/application/email-queue.js';
 import { EmailDelivery } from '../src/persistence/entities.js';
 import { migrateOrm, openOrm } from '../src/persistence/orm.js';
+import { smtpRefusal, startTestSmtp, type TestSmtpServer } from './smtp.js';
 
 const SCHEMA = 'notification';
 let database: TestDatabase;
 let pool: pg.Pool;
 let orm: MikroORM;
 const senders: RunningSender[] = [];
-const servers: SMTPServer[] = [];
+const servers: TestSmtpServer[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase('omni_email');
@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const sender of senders.splice(0)) await sender.stop();
-  for (const server of servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const server of servers.splice(0)) await server.close();
   await pool.query(`DELETE FROM ${SCHEMA}.email_delivery`);
 });
 
@@ -41,40 +41,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
-interface Received {
-  readonly messageId: string | undefined;
-  readonly to: string[];
-}
-
-/** An SMTP server on `port` that keeps what it accepts; `answer` may refuse a recipient. */
-async function smtpServer(port: number, answer?: () => Error | undefined): Promise<Received[]> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      callback(answer?.() ?? undefined);
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({
-          messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1],
-          to: session.envelope.rcptTo.map((r) => r.address),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+/** A test SMTP server on `port`, closed after each test. */
+async function smtpServer(port: number, refuse?: () => Error | undefined) {
+  const server = await startTestSmtp(port, refuse);
   servers.push(server);
-  return received;
-}
-
-function refusal(message: string, responseCode: number): Error {
-  return Object.assign(new Error(message), { responseCode });
+  return server.received;
 }
 
 function settings(port: number, overrides: Partial<EmailSettings> = {}): EmailSettings {
@@ -157,7 +128,7 @@ describe('when the SMTP server is down for a while', () => {
 describe('when the SMTP server rejects', () => {
   it('fails a permanent rejection (5xx) at once', async () => {
     const port = await freePort();
-    await smtpServer(port, () => refusal('mailbox unavailable', 550));
+    await smtpServer(port, () => smtpRefusal('mailbox unavailable', 550));
     const id = await queue('nobody@omni.test');
     senders.push(startEmailSender(orm, settings(port), silentLogger));
     await eventually(async () => expect((await deliveryOf(id)).status).toBe('failed'));
@@ -169,7 +140,7 @@ describe('when the SMTP server rejects', () => {
   it('retries a temporary rejection (4xx) until it is accepted', async () => {
     const port = await freePort();
     let refusals = 2;
-    const received = await smtpServer(port, () => (refusals-- > 0 ? refusal('try later', 451) : undefined));
+    const received = await smtpServer(port, () => (refusals-- > 0 ? smtpRefusal('try later', 451) : undefined));
     const id = await queue();
     senders.push(startEmailSender(orm, settings(port), silentLogger));
     await eventually(async () => expect((await deliveryOf(id)).status).toBe('sent'));

@@ -5,8 +5,9 @@
 import { OmniRealtime, SubscriptionRefusedError, ok, type EventFrame, type OmniClient } from '@omni/client';
 import { eventually, freePort, startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '@omni/testing';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { signInAsAdmin, signInWithRoles, unique } from '../../gateway/test/helpers.js';
+import { messageIdOf } from '../src/application/email-queue.js';
+import { startTestSmtp, type TestSmtpServer } from './smtp.js';
 
 let system: RunningSystem;
 let db: pg.Pool;
@@ -17,31 +18,17 @@ let sales: OmniClient;
 let worker: OmniClient;
 const ids = new Map<OmniClient, string>();
 const sockets: OmniRealtime[] = [];
-/** Message-IDs of the e-mails the SMTP server in this process accepted. */
-const mailed: string[] = [];
-let smtp: SMTPServer;
+/** The SMTP server in this process the system sends its e-mail to. */
+let smtp: TestSmtpServer;
 
 const idOf = (client: OmniClient) => ids.get(client)!;
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 beforeAll(async () => {
   const smtpPort = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mailed.push(/^Message-ID:\s*<([^@]+)@/im.exec(raw)?.[1] ?? 'none');
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  smtp = await startTestSmtp(smtpPort);
   system = await startSystem({
-    readyTimeoutMs: 140_000,
+    readyTimeoutMs: 240_000,
     env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_POLL_MS: '100' },
   });
   db = new pg.Pool({ connectionString: system.database.url, max: 2 });
@@ -62,13 +49,13 @@ beforeAll(async () => {
     );
     expect(Number(rows[0]!.n)).toBe(ids.size);
   });
-}, SYSTEM_START_TIMEOUT_MS + 60_000);
+}, SYSTEM_START_TIMEOUT_MS + 180_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   await db?.end();
   await system?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 /** The client's own inbox subject, subscribed live; frames collect in the returned array. */
@@ -135,7 +122,9 @@ describe('when a product falls to its reorder level', () => {
     await eventually(async () => {
       for (const client of recipients) expect((await about(client, productId))[0]!.emailStatus).toBe('sent');
     });
-    for (const n of notified) expect(mailed.filter((id) => id === n.id)).toHaveLength(1);
+    for (const n of notified) {
+      expect(smtp.received.filter((mail) => mail.messageId === messageIdOf(n.id))).toHaveLength(1);
+    }
   });
 
   it('creates nothing for a user who muted low stock', async () => {
