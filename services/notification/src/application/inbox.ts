@@ -33,6 +33,7 @@ async function decideOnInbox(service: NotificationService, context: RpcContext, 
   const outcome = await service.commands.execute({
     streams: [streamId],
     metadata: eventMetadataFor(context),
+    idempotencyKey: context.idempotencyKey,
     run: (session) => decideOnStream(session, { streamId, decider: inboxDecider, command }),
   });
   return outcome.replayed ? { events: [] } : outcome.result;
