@@ -155,7 +155,10 @@ describe("when an order's status changes", () => {
         'awaiting_payment',
       ),
     );
-    ok(await admin.http.POST('/payments', { body: { orderId: order.id, amount: order.total, method: 'card' } }));
+    // Payments learns the order's status from orders' events: pay once it knows the order awaits payment.
+    await eventually(async () =>
+      ok(await admin.http.POST('/payments', { body: { orderId: order.id, amount: order.total, method: 'card' } })),
+    );
     await eventually(async () => {
       const mine = await about(sales, order.id);
       expect(mine.filter((n) => n.category === 'order_status').map((n) => n.title).sort()).toEqual(
