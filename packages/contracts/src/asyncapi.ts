@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { gatewayEvents } from './events/gateway.js';
 import { inventoryEvents } from './events/inventory.js';
+import { notificationEvents } from './events/notification.js';
 import type { EventDataSchemas } from './events/map.js';
 import { ordersEvents } from './events/orders.js';
 import { paymentsEvents } from './events/payments.js';
@@ -23,6 +24,7 @@ export const eventMaps: Readonly<Record<string, EventDataSchemas>> = {
   payments: paymentsEvents,
   scheduling: schedulingEvents,
   ticketing: ticketingEvents,
+  notification: notificationEvents,
   gateway: gatewayEvents,
   analytics: analyticsEvents,
 };

@@ -16,7 +16,7 @@ export const GatewayEnv = z.object({
   /** The backend services /health/ready waits for; `npm start` passes the ones it runs. */
   OMNI_SERVICES: z
     .string()
-    .default('inventory,orders,payments,scheduling,ticketing,analytics')
+    .default('inventory,orders,payments,scheduling,ticketing,notification,analytics')
     .transform((list) =>
       list
         .split(',')

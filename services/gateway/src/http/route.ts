@@ -19,7 +19,7 @@ export interface RouteCall<P = unknown, Q = unknown, B = unknown> {
  */
 export interface RouteSpec {
   readonly operationId: string;
-  readonly method: 'get' | 'post' | 'patch' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Under /api/v1, Express style: `/inventory/products/:productId`. */
   readonly path: string;
   readonly tag: string;

@@ -1,9 +1,9 @@
-import { Controller, Delete, Get, Patch, Post, Req, Res, type Type } from '@nestjs/common';
+import { Controller, Delete, Get, Patch, Post, Put, Req, Res, type Type } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { RoutePipeline } from './pipeline.js';
 import type { RouteSpec } from './route.js';
 
-const METHOD_DECORATORS = { get: Get, post: Post, patch: Patch, delete: Delete } as const;
+const METHOD_DECORATORS = { get: Get, post: Post, put: Put, patch: Patch, delete: Delete } as const;
 
 /**
  * Builds the Nest controller for `/api/v1` from the route table: one method per route, each

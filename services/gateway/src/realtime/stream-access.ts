@@ -15,6 +15,16 @@ export const STREAM_READ_ACTION: Readonly<Record<string, Action>> = {
   gateway: 'users.manage',
   // Whoever may read a dashboard may follow its updates; EVENT_RIGHTS narrows them per dashboard.
   analytics: 'dashboards.sales',
+  // Every inbox is personal: all of them for admin; everyone else only their own (PERSONAL_SUBJECTS).
+  notification: 'users.manage',
+};
+
+/**
+ * Subjects that belong to one user whatever their role: a user may subscribe to anything inside
+ * their own (and to nothing else of that service), and every event there is theirs.
+ */
+const PERSONAL_SUBJECTS: Readonly<Record<string, (actor: Actor) => string>> = {
+  notification: (actor) => `notification.inbox.${actor.userId}.>`,
 };
 
 /**
@@ -70,6 +80,8 @@ export function streamAccess(actor: Actor, service: string, filter: string): Str
   if (isAllowed(actor, STREAM_READ_ACTION[service] ?? 'users.manage')) {
     return rights ? { allowed: true, admits: (event) => rights(actor, event) } : { allowed: true };
   }
+  const personal = PERSONAL_SUBJECTS[service];
+  if (personal) return { allowed: isWithin(filter, personal(actor)) };
   const own = OWN_EVENTS[service];
   if (!own || !isAllowed(actor, own.action) || !isWithin(filter, own.within)) return { allowed: false };
   return { allowed: true, admits: (event) => own.ownerOf(event) === actor.userId };

@@ -8,6 +8,7 @@ import { authRoutes } from './auth.routes.js';
 import { dashboardsRoutes } from './dashboards.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { locksRoutes } from './locks.routes.js';
+import { notificationsRoutes } from './notifications.routes.js';
 import { ordersRoutes } from './orders.routes.js';
 import { paymentsRoutes } from './payments.routes.js';
 import { schedulingRoutes } from './scheduling.routes.js';
@@ -35,6 +36,7 @@ export function allRoutes({ auth, rpc, locks, mobile, readCache }: RouteDependen
     ...ticketsRoutes(rpc),
     ...mobileRoutes(mobile),
     ...dashboardsRoutes(rpc),
+    ...notificationsRoutes(rpc),
   ];
   return [...routes, ...locksRoutes(auth, locks, routes)];
 }
