@@ -10,6 +10,7 @@ import type { RouteSpec } from '../http/route.js';
 const RESOURCE_OF_PARAM: Readonly<Record<string, string>> = {
   productId: 'inventory/product',
   orderId: 'orders/order',
+  customerId: 'orders/customer',
   paymentId: 'payments/payment',
   facilityId: 'scheduling/facility',
   staffId: 'scheduling/staff',

@@ -3,6 +3,7 @@ import type { RouteSpec } from '../http/route.js';
 import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import { authRoutes } from './auth.routes.js';
+import { customersRoutes } from './customers.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { locksRoutes } from './locks.routes.js';
 import { ordersRoutes } from './orders.routes.js';
@@ -24,6 +25,7 @@ export function allRoutes({ auth, rpc, locks }: RouteDependencies): RouteSpec[] 
     ...usersRoutes(auth),
     ...inventoryRoutes(rpc),
     ...ordersRoutes(rpc),
+    ...customersRoutes(rpc),
     ...paymentsRoutes(rpc),
     ...schedulingRoutes(rpc),
     ...ticketsRoutes(rpc),
