@@ -133,7 +133,13 @@ export const UpdateCustomerInput = z
   .meta({ id: 'UpdateCustomerInput' });
 
 export const ListCustomersQuery = PageQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().describe('Matches name, e-mail or phone: substring, any case'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Matches name, e-mail or phone: substring, any case'),
 });
 
 export const Customer = z
@@ -143,7 +149,9 @@ export const Customer = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     creditLimit: Money.nullable(),
-    balance: Money.describe('Total of its orders placed and not cancelled or rejected, minus what was paid on them'),
+    balance: Money.describe(
+      'Total of its orders placed and not cancelled or rejected, minus what was paid on them',
+    ),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
   })

@@ -36,7 +36,12 @@ describe('the customer list', () => {
       registered(ada, 'Ada', { creditLimit: eur(5000) }),
       registered(bob, 'Bob', { creditLimit: { amount: 100, currency: 'USD' } }),
       of(ada, 'order_charged', { orderId: order, amount: eur(1000), balance: eur(1000) }),
-      of(ada, 'payment_credited', { orderId: order, paymentId: newId(), amount: eur(400), balance: eur(600) }),
+      of(ada, 'payment_credited', {
+        orderId: order,
+        paymentId: newId(),
+        amount: eur(400),
+        balance: eur(600),
+      }),
       // An order event on the log is not a customer's: the projection skips it.
       { streamId: `order-${order}`, type: 'updated', data: { orderId: order, notes: 'x' } },
     ]);
@@ -73,14 +78,24 @@ describe('the customer list', () => {
       registered(ids[3]!, 'Linus 100%'),
     ]);
     const first = await listCustomers(pool, 'spec_search', { q: 'lovelace', limit: 1 });
-    const second = await listCustomers(pool, 'spec_search', { q: 'lovelace', limit: 1, cursor: first.nextCursor! });
+    const second = await listCustomers(pool, 'spec_search', {
+      q: 'lovelace',
+      limit: 1,
+      cursor: first.nextCursor!,
+    });
     expect([...first.items, ...second.items].map((c) => c.name)).toEqual(['Ada Lovelace', 'Grace']);
     expect(second.nextCursor).toBeNull();
-    expect((await listCustomers(pool, 'spec_search', { q: '555 01', limit: 50 })).items.map((c) => c.name)).toEqual(['Alan']);
-    expect((await listCustomers(pool, 'spec_search', { q: '0%', limit: 50 })).items.map((c) => c.name)).toEqual(['Linus 100%']);
+    expect(
+      (await listCustomers(pool, 'spec_search', { q: '555 01', limit: 50 })).items.map((c) => c.name),
+    ).toEqual(['Alan']);
+    expect(
+      (await listCustomers(pool, 'spec_search', { q: '0%', limit: 50 })).items.map((c) => c.name),
+    ).toEqual(['Linus 100%']);
   });
 
   it('refuses an unknown customer with 404 customer_not_found', async () => {
-    await expect(getCustomer(pool, 'spec_search', newId())).rejects.toMatchObject({ code: 'customer_not_found' });
+    await expect(getCustomer(pool, 'spec_search', newId())).rejects.toMatchObject({
+      code: 'customer_not_found',
+    });
   });
 });

@@ -20,17 +20,31 @@ const charged = (orderId: string, amount: number, balance: number): orders.Custo
   type: 'order_charged',
   data: { customerId, orderId, amount: eur(amount), balance: eur(balance) },
 });
-const charge = (orderId: string, amount: Money) => ({ type: 'ChargeOrder', customerId, orderId, amount }) as const;
+const charge = (orderId: string, amount: Money) =>
+  ({ type: 'ChargeOrder', customerId, orderId, amount }) as const;
 
 describe('customer decider', () => {
   it('registers a customer once', () => {
-    const command = { type: 'RegisterCustomer', customerId, name: 'Ada', email: null, phone: null, creditLimit: eur(1000) } as const;
-    given(customerDecider, []).when(command).then([registered(eur(1000))]);
-    given(customerDecider, [registered(null)]).when(command).thenFails('customer_exists');
+    const command = {
+      type: 'RegisterCustomer',
+      customerId,
+      name: 'Ada',
+      email: null,
+      phone: null,
+      creditLimit: eur(1000),
+    } as const;
+    given(customerDecider, [])
+      .when(command)
+      .then([registered(eur(1000))]);
+    given(customerDecider, [registered(null)])
+      .when(command)
+      .thenFails('customer_exists');
   });
 
   it('refuses to charge an order to a customer that does not exist', () => {
-    given(customerDecider, []).when(charge(order1, eur(100))).thenFails('unknown_customer');
+    given(customerDecider, [])
+      .when(charge(order1, eur(100)))
+      .thenFails('unknown_customer');
   });
 
   describe('when the customer has a credit limit', () => {
@@ -87,13 +101,21 @@ describe('customer decider', () => {
   describe('when its details change', () => {
     it('records only what changed, and a limit in another currency than its orders is refused', () => {
       given(customerDecider, [registered(eur(1000))])
-        .when({ type: 'UpdateCustomer', customerId, changes: { name: 'Ada', phone: '+44 1', creditLimit: eur(2000) } })
+        .when({
+          type: 'UpdateCustomer',
+          customerId,
+          changes: { name: 'Ada', phone: '+44 1', creditLimit: eur(2000) },
+        })
         .then([{ type: 'updated', data: { customerId, phone: '+44 1', creditLimit: eur(2000) } }]);
       given(customerDecider, [registered(eur(1000))])
         .when({ type: 'UpdateCustomer', customerId, changes: { creditLimit: eur(1000) } })
         .then([]);
       given(customerDecider, [registered(null), charged(order1, 10, 10)])
-        .when({ type: 'UpdateCustomer', customerId, changes: { creditLimit: { amount: 5, currency: 'USD' } } })
+        .when({
+          type: 'UpdateCustomer',
+          customerId,
+          changes: { creditLimit: { amount: 5, currency: 'USD' } },
+        })
         .thenFails('currency_mismatch');
     });
     it('lowering the limit below the balance refuses only later orders', () => {
@@ -116,7 +138,15 @@ describe("what an order's events mean for its customer's balance", () => {
   const orderId = order1;
   const placed: orders.OrderEvent = {
     type: 'placed',
-    data: { orderId, customerId, customer: { name: 'Ada' }, locationId: order2, lines: [], total: eur(1000), notes: null },
+    data: {
+      orderId,
+      customerId,
+      customer: { name: 'Ada' },
+      locationId: order2,
+      lines: [],
+      total: eur(1000),
+      notes: null,
+    },
   };
   const stateAfter = (events: orders.OrderEvent[]): OrderState =>
     events.reduce(evolveOrder, { status: 'none' } as OrderState);
@@ -129,7 +159,10 @@ describe("what an order's events mean for its customer's balance", () => {
     expect(exposureCommands(stateAfter([placed]), [placed])).toEqual([charge(orderId, eur(1000))]);
   });
   it('credits each payment applied', () => {
-    const applied: orders.OrderEvent = { type: 'payment_applied', data: { orderId, paymentId, amount: eur(400) } };
+    const applied: orders.OrderEvent = {
+      type: 'payment_applied',
+      data: { orderId, paymentId, amount: eur(400) },
+    };
     expect(exposureCommands(stateAfter([placed, applied]), [applied])).toEqual([
       { type: 'CreditPayment', customerId, orderId, paymentId, amount: eur(400) },
     ]);
@@ -148,7 +181,10 @@ describe("what an order's events mean for its customer's balance", () => {
     ]);
   });
   it('leaves the balance alone for other changes, and for orders with an inline customer', () => {
-    const shipped: orders.OrderEvent[] = [{ type: 'shipped', data: { orderId } }, statusChanged('paid', 'shipped')];
+    const shipped: orders.OrderEvent[] = [
+      { type: 'shipped', data: { orderId } },
+      statusChanged('paid', 'shipped'),
+    ];
     expect(exposureCommands(stateAfter([placed, ...shipped]), shipped)).toEqual([]);
     const { customerId: _registered, ...inlineData } = placed.data as orders.OrderPlaced;
     const inlinePlaced: orders.OrderEvent = { type: 'placed', data: inlineData };

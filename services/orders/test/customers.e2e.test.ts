@@ -17,7 +17,9 @@ beforeAll(async () => {
   system = await startSystem({ readyTimeoutMs: READY_TIMEOUT_MS });
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
-  locationId = ok(await admin.http.POST('/inventory/locations', { body: { code: unique('CUS'), name: 'Shop' } })).id;
+  locationId = ok(
+    await admin.http.POST('/inventory/locations', { body: { code: unique('CUS'), name: 'Shop' } }),
+  ).id;
   productId = ok(
     await admin.http.POST('/inventory/products', {
       body: { sku: unique('CUS'), name: 'Widget', price: eur(PRICE) },
@@ -35,8 +37,12 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const register = async (body: { name: string; email?: string; phone?: string; creditLimit?: { amount: number; currency: string } }) =>
-  ok(await admin.http.POST('/customers', { body }));
+const register = async (body: {
+  name: string;
+  email?: string;
+  phone?: string;
+  creditLimit?: { amount: number; currency: string };
+}) => ok(await admin.http.POST('/customers', { body }));
 const customerOf = async (customerId: string) =>
   ok(await admin.http.GET('/customers/{customerId}', { params: { path: { customerId } } }));
 const orderOf = async (orderId: string) =>
@@ -66,7 +72,11 @@ describe('registering and reading customers', () => {
       body: { name: '', email: 'not-mail', creditLimit: { amount: 10.5, currency: 'EUR' } },
     });
     expect(response.response.status).toBe(400);
-    expect(response.error?.errors?.map((e) => e.path).sort()).toEqual(['creditLimit.amount', 'email', 'name']);
+    expect(response.error?.errors?.map((e) => e.path).sort()).toEqual([
+      'creditLimit.amount',
+      'email',
+      'name',
+    ]);
   });
 
   it('finds customers by a piece of name, e-mail or phone, a page at a time', async () => {
@@ -77,7 +87,11 @@ describe('registering and reading customers', () => {
       await register({ name: 'Alan', phone: '+44 999 777' }),
     ];
     const first = ok(await admin.http.GET('/customers', { params: { query: { q: tag, limit: 1 } } }));
-    const second = ok(await admin.http.GET('/customers', { params: { query: { q: tag, limit: 1, cursor: first.nextCursor! } } }));
+    const second = ok(
+      await admin.http.GET('/customers', {
+        params: { query: { q: tag, limit: 1, cursor: first.nextCursor! } },
+      }),
+    );
     expect([...first.items, ...second.items].map((x) => x.id)).toEqual([a.id, b.id]);
     expect(second.nextCursor).toBeNull();
     const byPhone = ok(await admin.http.GET('/customers', { params: { query: { q: '999 777' } } }));
@@ -109,7 +123,11 @@ describe('registering and reading customers', () => {
       ['clerk', false, false],
     ] as const) {
       const email = `${unique(role)}@omni.test`;
-      ok(await admin.http.POST('/users', { body: { email, name: role, password: 'long enough pw', roles: [role] } }));
+      ok(
+        await admin.http.POST('/users', {
+          body: { email, name: role, password: 'long enough pw', roles: [role] },
+        }),
+      );
       const user = new OmniClient({ baseUrl: system.baseUrl });
       await user.login(email, 'long enough pw');
       const created = await user.http.POST('/customers', { body: { name: 'Someone' } });
@@ -131,10 +149,17 @@ describe('orders for a registered customer', () => {
     expect(unknown.response.status).toBe(422);
     expect(unknown.error).toMatchObject({ code: 'unknown_customer' });
     const both = await admin.http.POST('/orders', {
-      body: { customer: { name: 'Ada' }, customerId: ada.id, locationId, lines: [{ productId, quantity: 1 }] },
+      body: {
+        customer: { name: 'Ada' },
+        customerId: ada.id,
+        locationId,
+        lines: [{ productId, quantity: 1 }],
+      },
     });
     expect(both.response.status).toBe(400);
-    const neither = await admin.http.POST('/orders', { body: { locationId, lines: [{ productId, quantity: 1 }] } });
+    const neither = await admin.http.POST('/orders', {
+      body: { locationId, lines: [{ productId, quantity: 1 }] },
+    });
     expect(neither.response.status).toBe(400);
   });
 
@@ -143,12 +168,29 @@ describe('orders for a registered customer', () => {
     const [paidOn, cancelled] = [await placedFor(ada.id, 3), await placedFor(ada.id, 2)];
     expect((await customerOf(ada.id)).balance).toEqual(eur(5 * PRICE));
     await eventually(async () => expect((await orderOf(paidOn.id)).status).toBe('awaiting_payment'));
-    ok(await admin.http.POST('/payments', { body: { orderId: paidOn.id, amount: eur(PRICE), method: 'card' } }));
+    // Payments learns that the order awaits payment from orders' events: until then it refuses (422).
+    await eventually(async () =>
+      ok(
+        await admin.http.POST('/payments', {
+          body: { orderId: paidOn.id, amount: eur(PRICE), method: 'card' },
+        }),
+      ),
+    );
     // Payments' events reach orders within milliseconds: the balance follows them.
     await eventually(async () => expect((await customerOf(ada.id)).balance).toEqual(eur(4 * PRICE)));
-    ok(await admin.http.POST('/orders/{orderId}/cancel', { params: { path: { orderId: cancelled.id } }, body: { reason: 'x' } }));
+    ok(
+      await admin.http.POST('/orders/{orderId}/cancel', {
+        params: { path: { orderId: cancelled.id } },
+        body: { reason: 'x' },
+      }),
+    );
     expect((await customerOf(ada.id)).balance).toEqual(eur(2 * PRICE));
-    ok(await admin.http.POST('/orders/{orderId}/cancel', { params: { path: { orderId: paidOn.id } }, body: { reason: 'x' } }));
+    ok(
+      await admin.http.POST('/orders/{orderId}/cancel', {
+        params: { path: { orderId: paidOn.id } },
+        body: { reason: 'x' },
+      }),
+    );
     expect((await customerOf(ada.id)).balance).toEqual(eur(0));
   });
 
@@ -173,7 +215,9 @@ describe('orders for a registered customer', () => {
       expect(refused.error).toMatchObject({ code: 'credit_limit_exceeded' });
     }
     expect((await customerOf(ada.id)).balance).toEqual(eur(accepted * PRICE));
-    const ofAda = ok(await admin.http.GET('/orders', { params: { query: { customerId: ada.id, limit: 50 } } }));
+    const ofAda = ok(
+      await admin.http.GET('/orders', { params: { query: { customerId: ada.id, limit: 50 } } }),
+    );
     expect(ofAda.items).toHaveLength(accepted);
   });
 });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   system = await startSystem({ readyTimeoutMs: READY_TIMEOUT_MS });
   admin = new OmniClient({ baseUrl: system.baseUrl });
   await admin.login('admin@omni.local', 'omni-admin');
-  locationId = ok(await admin.http.POST('/inventory/locations', { body: { code: unique('UPD'), name: 'Shop' } })).id;
+  locationId = ok(
+    await admin.http.POST('/inventory/locations', { body: { code: unique('UPD'), name: 'Shop' } }),
+  ).id;
   productId = ok(
     await admin.http.POST('/inventory/products', {
       body: { sku: unique('UPD'), name: 'Widget', price: { amount: 500, currency: 'EUR' } },
@@ -38,14 +40,18 @@ afterAll(async () => {
 /** A fresh user with these roles: its id, and a client signed in as it. */
 async function userWith(roles: ('sales' | 'manager' | 'clerk')[]) {
   const email = `${unique(roles[0]!)}@omni.test`;
-  const user = ok(await admin.http.POST('/users', { body: { email, name: 'Sam', password: 'long enough pw', roles } }));
+  const user = ok(
+    await admin.http.POST('/users', { body: { email, name: 'Sam', password: 'long enough pw', roles } }),
+  );
   const client = new OmniClient({ baseUrl: system.baseUrl });
   await client.login(email, 'long enough pw');
   return { id: user.id, client };
 }
 
 /** The price list in orders follows inventory's events: wait until it knows the product. */
-const place = (body: { source?: 'web' | 'mobile' | 'api' | 'phone'; priority?: 'low' | 'normal' | 'high' } = {}) =>
+const place = (
+  body: { source?: 'web' | 'mobile' | 'api' | 'phone'; priority?: 'low' | 'normal' | 'high' } = {},
+) =>
   eventually(async () =>
     ok(
       await admin.http.POST('/orders', {
@@ -62,7 +68,10 @@ const orderOf = async (orderId: string) =>
 
 describe('placing an order with a source and a priority', () => {
   it('keeps them, with api and normal when the client does not say', async () => {
-    expect(await place({ source: 'phone', priority: 'high' })).toMatchObject({ source: 'phone', priority: 'high' });
+    expect(await place({ source: 'phone', priority: 'high' })).toMatchObject({
+      source: 'phone',
+      priority: 'high',
+    });
     expect(await place()).toMatchObject({ source: 'api', priority: 'normal', assigneeId: null });
   });
 
@@ -89,9 +98,17 @@ describe('PATCH /orders/{id}', () => {
       expect(read.status).toBe('awaiting_payment');
       return read;
     });
-    const changed = await patch(order.id, { notes: 'leave at the door', priority: 'high' }, { 'If-Match': `"${current.version}"` });
+    const changed = await patch(
+      order.id,
+      { notes: 'leave at the door', priority: 'high' },
+      { 'If-Match': `"${current.version}"` },
+    );
     expect(changed.response.status).toBe(200);
-    expect(changed.data).toMatchObject({ notes: 'leave at the door', priority: 'high', version: current.version + 1 });
+    expect(changed.data).toMatchObject({
+      notes: 'leave at the door',
+      priority: 'high',
+      version: current.version + 1,
+    });
     expect(changed.response.headers.get('etag')).toBe(`"${current.version + 1}"`);
 
     const stale = await patch(order.id, { priority: 'low' }, { 'If-Match': `"${current.version}"` });
@@ -115,7 +132,11 @@ describe('PATCH /orders/{id}', () => {
 
   it('assigns a sales user or a manager; another role is 422 assignee_not_eligible, an unknown user 422 unknown_assignee', async () => {
     const order = await place();
-    const [sales, manager, clerk] = [await userWith(['sales']), await userWith(['manager']), await userWith(['clerk'])];
+    const [sales, manager, clerk] = [
+      await userWith(['sales']),
+      await userWith(['manager']),
+      await userWith(['clerk']),
+    ];
     // Orders learns about users from the gateway's events: a user created a moment ago is known once they arrive.
     const assigned = await eventually(async () => ok(await patch(order.id, { assigneeId: sales.id })));
     expect(assigned.assigneeId).toBe(sales.id);
@@ -135,21 +156,39 @@ describe('PATCH /orders/{id}', () => {
 
   it('refuses bad values with 400, naming each field', async () => {
     const order = await place();
-    const response = await patch(order.id, { priority: 'urgent' as never, assigneeId: 'nobody', colour: 'red' } as never);
+    const response = await patch(order.id, {
+      priority: 'urgent' as never,
+      assigneeId: 'nobody',
+      colour: 'red',
+    } as never);
     expect(response.response.status).toBe(400);
-    expect(response.error?.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['priority', 'assigneeId']));
+    expect(response.error?.errors?.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['priority', 'assigneeId']),
+    );
   });
 
   it('refuses a cancelled order with 409 order_closed and a shipped one with 409 order_shipped', async () => {
     const cancelled = await place();
-    ok(await admin.http.POST('/orders/{orderId}/cancel', { params: { path: { orderId: cancelled.id } }, body: { reason: 'x' } }));
+    ok(
+      await admin.http.POST('/orders/{orderId}/cancel', {
+        params: { path: { orderId: cancelled.id } },
+        body: { reason: 'x' },
+      }),
+    );
     const onCancelled = await patch(cancelled.id, { notes: 'too late' });
     expect(onCancelled.response.status).toBe(409);
     expect(onCancelled.error).toMatchObject({ code: 'order_closed' });
 
     const shipped = await place();
     await eventually(async () => expect((await orderOf(shipped.id)).status).toBe('awaiting_payment'));
-    ok(await admin.http.POST('/payments', { body: { orderId: shipped.id, amount: shipped.total, method: 'cash' } }));
+    // Payments learns that the order awaits payment from orders' events: until then it refuses (422).
+    await eventually(async () =>
+      ok(
+        await admin.http.POST('/payments', {
+          body: { orderId: shipped.id, amount: shipped.total, method: 'cash' },
+        }),
+      ),
+    );
     await eventually(async () => expect((await orderOf(shipped.id)).status).toBe('paid'));
     ok(await admin.http.POST('/orders/{orderId}/ship', { params: { path: { orderId: shipped.id } } }));
     const onShipped = await patch(shipped.id, { priority: 'low' });
@@ -181,12 +220,21 @@ describe('GET /orders by assignee, priority and source', () => {
     for (const order of [webHigh2, phoneHigh, webLow]) ok(await patch(order.id, { assigneeId: sales.id }));
     const query = { assigneeId: sales.id, priority: 'high', source: 'web', limit: 1 } as const;
     const first = ok(await admin.http.GET('/orders', { params: { query } }));
-    const second = ok(await admin.http.GET('/orders', { params: { query: { ...query, cursor: first.nextCursor! } } }));
+    const second = ok(
+      await admin.http.GET('/orders', { params: { query: { ...query, cursor: first.nextCursor! } } }),
+    );
     expect([...first.items, ...second.items].map((o) => o.id)).toEqual([webHigh2.id, webHigh1.id]);
     expect(second.nextCursor).toBeNull();
 
-    ok(await admin.http.POST('/orders/{orderId}/cancel', { params: { path: { orderId: webHigh2.id } }, body: { reason: 'x' } }));
-    const cancelled = ok(await admin.http.GET('/orders', { params: { query: { ...query, status: 'cancelled', limit: 50 } } }));
+    ok(
+      await admin.http.POST('/orders/{orderId}/cancel', {
+        params: { path: { orderId: webHigh2.id } },
+        body: { reason: 'x' },
+      }),
+    );
+    const cancelled = ok(
+      await admin.http.GET('/orders', { params: { query: { ...query, status: 'cancelled', limit: 50 } } }),
+    );
     expect(cancelled.items.map((o) => o.id)).toEqual([webHigh2.id]);
 
     const bad = await admin.http.GET('/orders', { params: { query: { priority: 'urgent' as never } } });

@@ -178,9 +178,15 @@ describe('order decider', () => {
         .then([]);
     });
     it('assigns a sales user or a manager, and no one else', () => {
-      given(orderDecider, awaiting).when(assign({ roles: ['sales'] })).then([updated({ assigneeId: sales })]);
-      given(orderDecider, awaiting).when(assign({ roles: ['clerk', 'manager'] })).then([updated({ assigneeId: sales })]);
-      given(orderDecider, awaiting).when(assign({ roles: ['clerk'] })).thenFails('assignee_not_eligible');
+      given(orderDecider, awaiting)
+        .when(assign({ roles: ['sales'] }))
+        .then([updated({ assigneeId: sales })]);
+      given(orderDecider, awaiting)
+        .when(assign({ roles: ['clerk', 'manager'] }))
+        .then([updated({ assigneeId: sales })]);
+      given(orderDecider, awaiting)
+        .when(assign({ roles: ['clerk'] }))
+        .thenFails('assignee_not_eligible');
       given(orderDecider, awaiting).when(assign(null)).thenFails('unknown_assignee');
       given(orderDecider, [...awaiting, updated({ assigneeId: sales })])
         .when({ type: 'UpdateOrder', orderId, changes: { assigneeId: null } })

@@ -49,7 +49,9 @@ export const OrderPlaced = z
       .uuid()
       .optional()
       .describe('The registered customer it is for (orders.customer), absent for an inline customer'),
-    source: OrderSource.optional().describe('Where it came from; absent in orders placed before sources: api'),
+    source: OrderSource.optional().describe(
+      'Where it came from; absent in orders placed before sources: api',
+    ),
     priority: OrderPriority.optional().describe('Absent in orders placed before priorities: normal'),
   })
   .describe('An order was placed; it is pending until its stock is reserved');

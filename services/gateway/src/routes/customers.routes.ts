@@ -20,8 +20,8 @@ export function customersRoutes(rpc: RpcClient): RouteSpec[] {
       summary: 'Register a customer, optionally with a credit limit',
       description:
         'Registers a customer whom orders can name by `customerId`. With `creditLimit`, an order whose total ' +
-        'would take the customer\'s `balance` above it is refused (422 `credit_limit_exceeded`); the limit\'s ' +
-        'currency is the currency of the customer\'s account.',
+        "would take the customer's `balance` above it is refused (422 `credit_limit_exceeded`); the limit's " +
+        "currency is the currency of the customer's account.",
       access: 'customers.manage',
       body: orders.RegisterCustomerInput,
       response: orders.Customer,
@@ -69,7 +69,7 @@ export function customersRoutes(rpc: RpcClient): RouteSpec[] {
       summary: "Change a customer's name, e-mail, phone or credit limit",
       description:
         'Fields left out keep their value; null clears `email`, `phone` or `creditLimit` (no limit). A lower limit ' +
-        'refuses only later orders. A limit in another currency than the account\'s, once it has orders, is 422 ' +
+        "refuses only later orders. A limit in another currency than the account's, once it has orders, is 422 " +
         '`currency_mismatch`. With `If-Match`, a customer changed since you read it (its balance included) is 412.',
       access: 'customers.manage',
       params: CustomerPath,

@@ -25,9 +25,9 @@ export function ordersRoutes(rpc: RpcClient): RouteSpec[] {
         'with the reason and the failing lines (follow it with GET or the `status_changed` event). A product not in ' +
         'the catalogue is 422 `unknown_product`; lines in different currencies are 422 `mixed_currency`. ' +
         'Name the customer inline (`customer`) or as a registered one (`customerId`, exactly one of the two): an ' +
-        'unknown `customerId` is 422 `unknown_customer`, and an order whose total would take the customer\'s balance ' +
+        "unknown `customerId` is 422 `unknown_customer`, and an order whose total would take the customer's balance " +
         'above its credit limit is 422 `credit_limit_exceeded` (concurrent orders for one customer are decided one ' +
-        'after the other, so together they never exceed it); an order in another currency than the customer\'s ' +
+        "after the other, so together they never exceed it); an order in another currency than the customer's " +
         'account is 422 `currency_mismatch`. `source` (default `api`) and `priority` (default `normal`) are kept ' +
         'with the order.',
       access: 'orders.place',

@@ -69,7 +69,10 @@ export const customerDecider: Decider<CustomerCommand, CustomerEvent, CustomerSt
   evolve,
 };
 
-function register(command: Extract<CustomerCommand, { type: 'RegisterCustomer' }>, state: CustomerState): Outcome {
+function register(
+  command: Extract<CustomerCommand, { type: 'RegisterCustomer' }>,
+  state: CustomerState,
+): Outcome {
   if (state.status !== 'none') return new ConflictError('customer_exists', 'This customer exists already');
   const { type: _type, ...data } = command;
   return [{ type: 'registered', data }];

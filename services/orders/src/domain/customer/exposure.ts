@@ -8,10 +8,7 @@ import type { CustomerCommand } from './decider.js';
  * rejected order releases its whole total. Pure: the order's state after the events says who the
  * customer is and what the total was. Orders with an inline customer touch no customer.
  */
-export function exposureCommands(
-  order: OrderState,
-  events: readonly orders.OrderEvent[],
-): CustomerCommand[] {
+export function exposureCommands(order: OrderState, events: readonly orders.OrderEvent[]): CustomerCommand[] {
   if (order.status === 'none' || !order.customerId) return [];
   const { customerId, total } = order;
   return events.flatMap((event): CustomerCommand[] => {
@@ -24,11 +21,27 @@ export function exposureCommands(
       }
       case 'cancelled': {
         const unpaid = money(total.amount - event.data.paid.amount, total.currency);
-        return [{ type: 'ReleaseOrder', customerId, orderId: event.data.orderId, amount: unpaid, reason: 'cancelled' }];
+        return [
+          {
+            type: 'ReleaseOrder',
+            customerId,
+            orderId: event.data.orderId,
+            amount: unpaid,
+            reason: 'cancelled',
+          },
+        ];
       }
       case 'status_changed':
         return event.data.to === 'rejected'
-          ? [{ type: 'ReleaseOrder', customerId, orderId: event.data.orderId, amount: total, reason: 'rejected' }]
+          ? [
+              {
+                type: 'ReleaseOrder',
+                customerId,
+                orderId: event.data.orderId,
+                amount: total,
+                reason: 'rejected',
+              },
+            ]
           : [];
       default:
         return [];

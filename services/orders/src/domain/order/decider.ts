@@ -138,11 +138,16 @@ function update(state: Placed, orderId: string, { changes, assignee }: UpdateOrd
     if (!assignee)
       return new BusinessRuleError('unknown_assignee', 'There is no active user with this assigneeId');
     if (!assignee.roles.some((role) => ASSIGNABLE_ROLES.includes(role)))
-      return new BusinessRuleError('assignee_not_eligible', 'Only a user with role sales or manager can be assigned');
+      return new BusinessRuleError(
+        'assignee_not_eligible',
+        'Only a user with role sales or manager can be assigned',
+      );
   }
   const changed: Omit<orders.OrderUpdated, 'orderId'> = {
     ...(changes.notes !== undefined && changes.notes !== state.notes ? { notes: changes.notes } : {}),
-    ...(changes.priority !== undefined && changes.priority !== state.priority ? { priority: changes.priority } : {}),
+    ...(changes.priority !== undefined && changes.priority !== state.priority
+      ? { priority: changes.priority }
+      : {}),
     ...(changes.assigneeId !== undefined && changes.assigneeId !== state.assigneeId
       ? { assigneeId: changes.assigneeId }
       : {}),

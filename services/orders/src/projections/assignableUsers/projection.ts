@@ -29,13 +29,16 @@ export const assignableUsersProjection = streamProjection({
     const table = t['user_roles']!;
     switch (event.type) {
       case 'gateway.user.created':
-        await tx.query(`INSERT INTO ${table} (user_id, roles) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`, [
+        await tx.query(
+          `INSERT INTO ${table} (user_id, roles) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`,
+          [event.data.userId, event.data.roles],
+        );
+        return;
+      case 'gateway.user.roles_changed':
+        await tx.query(`UPDATE ${table} SET roles = $2 WHERE user_id = $1`, [
           event.data.userId,
           event.data.roles,
         ]);
-        return;
-      case 'gateway.user.roles_changed':
-        await tx.query(`UPDATE ${table} SET roles = $2 WHERE user_id = $1`, [event.data.userId, event.data.roles]);
         return;
       case 'gateway.user.deactivated':
         await tx.query(`UPDATE ${table} SET active = false WHERE user_id = $1`, [event.data.userId]);
