@@ -190,3 +190,31 @@ describe('the order list with sources, priorities and assignees', () => {
     }
   });
 });
+
+describe('an order list made before sources, priorities, assignees and customers', () => {
+  it('gains their columns and indexes in place at start, every existing order api, normal, unassigned', async () => {
+    const id = newId();
+    await pool.query(`CREATE SCHEMA spec_upgrade;
+      CREATE TABLE spec_upgrade.order_list (
+        id uuid PRIMARY KEY, status text NOT NULL, customer jsonb NOT NULL, location_id uuid NOT NULL,
+        lines jsonb NOT NULL, notes text, total_amount bigint NOT NULL, currency char(3) NOT NULL,
+        paid_amount bigint NOT NULL DEFAULT 0, history jsonb NOT NULL, rejection jsonb,
+        version int NOT NULL, created_at timestamptz NOT NULL);
+      CREATE TABLE spec_upgrade.payment_deadlines (order_id uuid PRIMARY KEY, awaiting_since timestamptz NOT NULL);`);
+    await pool.query(
+      `INSERT INTO spec_upgrade.order_list (id, status, customer, location_id, lines, total_amount, currency, history, version, created_at)
+       VALUES ($1, 'pending', '{"name":"Ada"}', $2, '[]', 100, 'EUR', '[]', 1, now())`,
+      [id, newId()],
+    );
+    await givenEvents(pool, 'spec_upgrade', orderDetailsProjection, []);
+    await givenEvents(pool, 'spec_upgrade', orderDetailsProjection, []); // a second start changes nothing
+    expect(await getOrder(pool, 'spec_upgrade', id)).toMatchObject({
+      source: 'api',
+      priority: 'normal',
+      assigneeId: null,
+      customerId: null,
+    });
+    const bySource = await listOrders(pool, 'spec_upgrade', { source: 'api', limit: 50 });
+    expect(bySource.items.map((o) => o.id)).toEqual([id]);
+  });
+});
