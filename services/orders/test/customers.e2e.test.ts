@@ -1,37 +1,19 @@
 import { OmniClient, ok } from '@omni/client';
-import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
+import { eventually, type RunningSystem } from '@omni/testing';
+import { SHOP_START_TIMEOUT_MS, startShop, unique } from './shop.js';
+
+/** One unit of the product costs this much. */
+const PRICE = 1000;
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 let system: RunningSystem;
 let admin: OmniClient;
 let locationId: string;
 let productId: string;
 
-/** One unit of the product costs this much. */
-const PRICE = 1000;
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
-/** This machine is shared and often loaded: give the system time to start rather than fail. */
-const READY_TIMEOUT_MS = 240_000;
-
 beforeAll(async () => {
-  system = await startSystem({ readyTimeoutMs: READY_TIMEOUT_MS });
-  admin = new OmniClient({ baseUrl: system.baseUrl });
-  await admin.login('admin@omni.local', 'omni-admin');
-  locationId = ok(
-    await admin.http.POST('/inventory/locations', { body: { code: unique('CUS'), name: 'Shop' } }),
-  ).id;
-  productId = ok(
-    await admin.http.POST('/inventory/products', {
-      body: { sku: unique('CUS'), name: 'Widget', price: eur(PRICE) },
-    }),
-  ).id;
-  ok(
-    await admin.http.POST('/inventory/products/{productId}/receipts', {
-      params: { path: { productId } },
-      body: { locationId, quantity: 10_000 },
-    }),
-  );
-}, SYSTEM_START_TIMEOUT_MS + READY_TIMEOUT_MS);
+  ({ system, admin, locationId, productId } = await startShop(PRICE));
+}, SHOP_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();

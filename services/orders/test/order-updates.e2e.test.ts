@@ -1,37 +1,17 @@
 import { OmniClient, ok } from '@omni/client';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@omni/messaging';
-import { eventually, startSystem, type RunningSystem, SYSTEM_START_TIMEOUT_MS } from '@omni/testing';
+import { eventually, type RunningSystem } from '@omni/testing';
+import { SHOP_START_TIMEOUT_MS, startShop, unique } from './shop.js';
 
 let system: RunningSystem;
 let admin: OmniClient;
 let locationId: string;
 let productId: string;
 
-const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
-
-/** This machine is shared and often loaded: give the system time to start rather than fail. */
-const READY_TIMEOUT_MS = 240_000;
-
 beforeAll(async () => {
-  system = await startSystem({ readyTimeoutMs: READY_TIMEOUT_MS });
-  admin = new OmniClient({ baseUrl: system.baseUrl });
-  await admin.login('admin@omni.local', 'omni-admin');
-  locationId = ok(
-    await admin.http.POST('/inventory/locations', { body: { code: unique('UPD'), name: 'Shop' } }),
-  ).id;
-  productId = ok(
-    await admin.http.POST('/inventory/products', {
-      body: { sku: unique('UPD'), name: 'Widget', price: { amount: 500, currency: 'EUR' } },
-    }),
-  ).id;
-  ok(
-    await admin.http.POST('/inventory/products/{productId}/receipts', {
-      params: { path: { productId } },
-      body: { locationId, quantity: 1000 },
-    }),
-  );
-}, SYSTEM_START_TIMEOUT_MS + READY_TIMEOUT_MS);
+  ({ system, admin, locationId, productId } = await startShop(500));
+}, SHOP_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await system?.stop();
