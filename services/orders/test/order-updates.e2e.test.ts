@@ -98,10 +98,15 @@ describe('PATCH /orders/{id}', () => {
     const nats = await connectNats({ url: system.nats.url, name: 'test' });
     try {
       const jsm = await jetstreamManager(nats);
-      const published = await eventually(() =>
-        jsm.streams.getMessage('ORDERS', { last_by_subj: `orders.order.${order.id}.updated` }),
-      );
-      expect(published!.json<{ type: string; data: object }>()).toMatchObject({
+      // The relay publishes what was committed within milliseconds; getMessage answers null until then.
+      const published = await eventually(async () => {
+        const message = await jsm.streams.getMessage('ORDERS', {
+          last_by_subj: `orders.order.${order.id}.updated`,
+        });
+        expect(message).not.toBeNull();
+        return message!;
+      });
+      expect(published.json<{ type: string; data: object }>()).toMatchObject({
         type: 'orders.order.updated',
         data: { orderId: order.id, notes: 'leave at the door', priority: 'high' },
       });
