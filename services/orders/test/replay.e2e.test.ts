@@ -50,7 +50,8 @@ async function readModels(service: keyof typeof READ_MODELS) {
 }
 
 const PROJECTIONS = {
-  orders: ['orders', 'customers', 'priceList', 'assignableUsers'],
+  // Read models of the service's own log are rebuilt together, in one pass over the log.
+  orders: ['orders,customers', 'priceList', 'assignableUsers'],
   payments: ['payments', 'orderView'],
 };
 
