@@ -475,8 +475,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List orders, newest first, optionally by status
-         * @description Orders, newest first, a page at a time: pass `nextCursor` back as `cursor` until it is null.
+         * List orders, newest first, by status, assignee, priority, source or customer
+         * @description Orders, newest first, a page at a time: pass `nextCursor` back as `cursor` until it is null. Filters (`status`, `assigneeId`, `priority`, `source`, `customerId`) combine: an order must match all given.
          *
          *     Who may call it: admin, manager, sales, accountant.
          */
@@ -484,7 +484,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order: lines are priced from the catalogue; stock is reserved asynchronously
-         * @description Answers at once with the order `pending`, each line priced from the catalogue and the total. Inventory then reserves every line at the location, all or nothing: the order moves to `awaiting_payment`, or to `rejected` with the reason and the failing lines (follow it with GET or the `status_changed` event). A product not in the catalogue is 422 `unknown_product`; lines in different currencies are 422 `mixed_currency`.
+         * @description Answers at once with the order `pending`, each line priced from the catalogue and the total. Inventory then reserves every line at the location, all or nothing: the order moves to `awaiting_payment`, or to `rejected` with the reason and the failing lines (follow it with GET or the `status_changed` event). A product not in the catalogue is 422 `unknown_product`; lines in different currencies are 422 `mixed_currency`. Name the customer inline (`customer`) or as a registered one (`customerId`, exactly one of the two): an unknown `customerId` is 422 `unknown_customer`, and an order whose total would take the customer's balance above its credit limit is 422 `credit_limit_exceeded` (concurrent orders for one customer are decided one after the other, so together they never exceed it); an order in another currency than the customer's account is 422 `currency_mismatch`. `source` (default `api`) and `priority` (default `normal`) are kept with the order.
          *
          *     Who may call it: admin, manager, sales.
          */
@@ -514,7 +514,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the notes, priority or assignee of an order not shipped or cancelled
+         * @description Changes any of `notes` (null clears them), `priority` and `assigneeId` (null unassigns); fields left out keep their value, and the change is published as `orders.order.<id>.updated`. The assignee must be an active user with role `sales` or `manager`: an unknown user is 422 `unknown_assignee`, another role 422 `assignee_not_eligible`. A shipped order is 409 `order_shipped`, a cancelled one 409 `order_closed`. Send `If-Match` with the version you read: an order changed since is 412 and nothing is written.
+         *
+         *     Who may call it: admin, manager, sales.
+         */
+        patch: operations["updateOrder"];
         trace?: never;
     };
     "/orders/{orderId}/cancel": {
@@ -559,6 +565,62 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers, optionally matching q (name, e-mail or phone)
+         * @description Customers in the order they were registered, a page at a time: pass `nextCursor` back as `cursor` until it is null. `q` matches a substring of the name, e-mail or phone, in any case.
+         *
+         *     Who may call it: admin, manager, sales, accountant.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Register a customer, optionally with a credit limit
+         * @description Registers a customer whom orders can name by `customerId`. With `creditLimit`, an order whose total would take the customer's `balance` above it is refused (422 `credit_limit_exceeded`); the limit's currency is the currency of the customer's account.
+         *
+         *     Who may call it: admin, manager, sales.
+         */
+        post: operations["registerCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer with its balance and credit limit
+         * @description The customer with `balance`: the total of its orders placed and neither cancelled nor rejected, minus what was paid on them. It moves with its own orders at once, and with payments as soon as orders has their events (normally milliseconds). The `ETag` header is its version, for `If-Match` on PATCH. An unknown id is 404.
+         *
+         *     Who may call it: admin, manager, sales, accountant.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a customer's name, e-mail, phone or credit limit
+         * @description Fields left out keep their value; null clears `email`, `phone` or `creditLimit` (no limit). A lower limit refuses only later orders. A limit in another currency than the account's, once it has orders, is 422 `currency_mismatch`. With `If-Match`, a customer changed since you read it (its balance included) is 412.
+         *
+         *     Who may call it: admin, manager, sales.
+         */
+        patch: operations["updateCustomer"];
         trace?: never;
     };
     "/payments": {
@@ -2047,11 +2109,17 @@ export interface components {
             user: components["schemas"]["User"];
         };
         PlaceOrderInput: {
-            customer: {
+            /** @description Who the order is for, inline; or name a registered customer with customerId */
+            customer?: {
                 name: string;
                 /** Format: email */
                 email?: string;
             };
+            /**
+             * Format: uuid
+             * @description A registered customer (POST /customers): its credit limit applies; instead of customer
+             */
+            customerId?: string;
             /** Format: uuid */
             locationId: string;
             lines: {
@@ -2060,6 +2128,25 @@ export interface components {
                 quantity: number;
             }[];
             notes?: string;
+            /**
+             * @description Where the order comes from
+             * @default api
+             * @enum {string}
+             */
+            source?: "web" | "mobile" | "api" | "phone";
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high";
+        };
+        UpdateOrderInput: {
+            /** @description null clears the notes */
+            notes?: string | null;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high";
+            /** @description A user with role sales or manager who is responsible for the order; null unassigns */
+            assigneeId?: string | null;
         };
         CancelOrderInput: {
             reason: string;
@@ -2073,6 +2160,8 @@ export interface components {
                 name: string;
                 email?: string;
             };
+            /** @description The registered customer, or null for an inline one */
+            customerId: string | null;
             /** Format: uuid */
             locationId: string;
             lines: {
@@ -2085,6 +2174,12 @@ export interface components {
                 lineTotal: components["schemas"]["Money"];
             }[];
             notes: string | null;
+            /** @enum {string} */
+            source: "web" | "mobile" | "api" | "phone";
+            /** @enum {string} */
+            priority: "low" | "normal" | "high";
+            /** @description The user responsible for the order, or null */
+            assigneeId: string | null;
             total: components["schemas"]["Money"];
             paid: components["schemas"]["Money"];
             due: components["schemas"]["Money"];
@@ -2110,6 +2205,38 @@ export interface components {
         };
         OrderPage: {
             items: components["schemas"]["Order"][];
+            nextCursor: string | null;
+        };
+        RegisterCustomerInput: {
+            name: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            /** @description The most its balance may reach; no limit when absent */
+            creditLimit?: components["schemas"]["Money"];
+        };
+        UpdateCustomerInput: {
+            name?: string;
+            email?: string | null;
+            phone?: string | null;
+            /** @description null removes the limit */
+            creditLimit?: components["schemas"]["Money"] | null;
+        };
+        Customer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            creditLimit: components["schemas"]["Money"] | null;
+            /** @description Total of its orders placed and not cancelled or rejected, minus what was paid on them */
+            balance: components["schemas"]["Money"];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CustomerPage: {
+            items: components["schemas"]["Customer"][];
             nextCursor: string | null;
         };
         RecordPaymentInput: {
@@ -4452,6 +4579,10 @@ export interface operations {
                 cursor?: string;
                 status?: "pending" | "awaiting_payment" | "rejected" | "paid" | "shipped" | "cancelled";
                 productId?: string;
+                assigneeId?: string;
+                priority?: "low" | "normal" | "high";
+                source?: "web" | "mobile" | "api" | "phone";
+                customerId?: string;
             };
             header?: never;
             path?: never;
@@ -4549,7 +4680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused: unknown_product, mixed_currency */
+            /** @description Refused: unknown_product, mixed_currency, unknown_customer, credit_limit_exceeded, currency_mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4609,6 +4740,107 @@ export interface operations {
             };
             /** @description Unknown id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you changed, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrderInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: order_shipped, order_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: unknown_assignee, assignee_not_eligible */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another user holds a lock on this resource: resource_locked */
+            423: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4801,6 +5033,270 @@ export interface operations {
                 };
             };
             /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another user holds a lock on this resource: resource_locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the first response is replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterCustomerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you changed, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused: currency_mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;

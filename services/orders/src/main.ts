@@ -8,6 +8,7 @@ import { reactToReservations } from './integration/inventory.js';
 import { reactToPayments } from './integration/payments.js';
 import { OrdersModule } from './module.js';
 import { ORDERS_READ_MODELS } from './projections/index.js';
+import { migrateOrdersSchema } from './schema.js';
 
 const OrdersEnv = z.object({
   ORDER_PAYMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(1_800_000),
@@ -17,6 +18,7 @@ runEventSourcedService<z.infer<typeof OrdersEnv>>({
   service: 'orders',
   env: OrdersEnv,
   projections: ORDERS_READ_MODELS,
+  migrate: migrateOrdersSchema,
   consumes: ['inventory', 'payments'],
   async start({ config, store, logger, shutdown, react }) {
     const orders = createOrders(store);

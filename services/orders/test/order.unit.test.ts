@@ -151,6 +151,66 @@ describe('order decider', () => {
     });
   });
 
+  describe('when its notes, priority or assignee change', () => {
+    const sales = '0190aaaa-0000-7000-8000-0000000000d1';
+    const updated = (changes: Omit<orders.OrderUpdated, 'orderId'>): orders.OrderEvent => ({
+      type: 'updated',
+      data: { orderId, ...changes },
+    });
+    const assign = (assignee: { roles: string[] } | null) =>
+      ({ type: 'UpdateOrder', orderId, changes: { assigneeId: sales }, assignee }) as const;
+
+    it('records only the fields that change, and nothing when none does', () => {
+      given(orderDecider, awaiting)
+        .when({ type: 'UpdateOrder', orderId, changes: { notes: 'ring twice', priority: 'normal' } })
+        .then([updated({ notes: 'ring twice' })]);
+      given(orderDecider, [...awaiting, updated({ notes: 'ring twice', priority: 'high' })])
+        .when({ type: 'UpdateOrder', orderId, changes: { notes: 'ring twice', priority: 'high' } })
+        .then([]);
+      given(orderDecider, [...awaiting, updated({ notes: 'ring twice' })])
+        .when({ type: 'UpdateOrder', orderId, changes: { notes: null } })
+        .then([updated({ notes: null })]);
+    });
+    it('starts from the priority it was placed with', () => {
+      const high: orders.OrderEvent = { type: 'placed', data: { orderId, ...placedData, priority: 'high' } };
+      given(orderDecider, [high])
+        .when({ type: 'UpdateOrder', orderId, changes: { priority: 'high' } })
+        .then([]);
+    });
+    it('assigns a sales user or a manager, and no one else', () => {
+      given(orderDecider, awaiting)
+        .when(assign({ roles: ['sales'] }))
+        .then([updated({ assigneeId: sales })]);
+      given(orderDecider, awaiting)
+        .when(assign({ roles: ['clerk', 'manager'] }))
+        .then([updated({ assigneeId: sales })]);
+      given(orderDecider, awaiting)
+        .when(assign({ roles: ['clerk'] }))
+        .thenFails('assignee_not_eligible');
+      given(orderDecider, awaiting).when(assign(null)).thenFails('unknown_assignee');
+      given(orderDecider, [...awaiting, updated({ assigneeId: sales })])
+        .when({ type: 'UpdateOrder', orderId, changes: { assigneeId: null } })
+        .then([updated({ assigneeId: null })]);
+    });
+    it('is still possible once paid or rejected', () => {
+      given(orderDecider, paid)
+        .when({ type: 'UpdateOrder', orderId, changes: { priority: 'low' } })
+        .then([updated({ priority: 'low' })]);
+      given(orderDecider, [placed, to('pending', 'rejected')])
+        .when({ type: 'UpdateOrder', orderId, changes: { priority: 'low' } })
+        .then([updated({ priority: 'low' })]);
+    });
+    it('is refused once shipped (order_shipped) or cancelled (order_closed)', () => {
+      const shipped = [...paid, { type: 'shipped', data: { orderId } } as const, to('paid', 'shipped')];
+      given(orderDecider, shipped)
+        .when({ type: 'UpdateOrder', orderId, changes: { priority: 'low' } })
+        .thenFails('order_shipped');
+      given(orderDecider, [...awaiting, ...cancelled('awaiting_payment', 'x', 0)])
+        .when({ type: 'UpdateOrder', orderId, changes: { priority: 'low' } })
+        .thenFails('order_closed');
+    });
+  });
+
   it('produces only events whose data parse with their schemas', () => {
     expect(produced.length).toBeGreaterThan(0);
     for (const event of produced) {

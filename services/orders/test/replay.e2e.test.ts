@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const READ_MODELS = {
-  orders: ['order_list', 'payment_deadlines', 'price_list'],
+  orders: ['order_list', 'payment_deadlines', 'customer_list', 'price_list', 'user_roles'],
   payments: ['payment_list', 'order_view'],
 } as const;
 
@@ -49,7 +49,11 @@ async function readModels(service: keyof typeof READ_MODELS) {
   return snapshot;
 }
 
-const PROJECTIONS = { orders: ['orders', 'priceList'], payments: ['payments', 'orderView'] };
+const PROJECTIONS = {
+  // Read models of the service's own log are rebuilt together, in one pass over the log.
+  orders: ['orders,customers', 'priceList', 'assignableUsers'],
+  payments: ['payments', 'orderView'],
+};
 
 /** Payments' view of orders follows ORDERS: wait until it shows every order's latest status. */
 async function orderViewCaughtUp() {
@@ -63,8 +67,26 @@ async function orderViewCaughtUp() {
 
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
-/** Orders through the saga: some paid, one cancelled after paying (refunded), the rest awaiting payment. */
+/**
+ * Orders through the saga: some paid, one cancelled after paying (refunded), the rest awaiting payment;
+ * every other one for a registered customer (its balance moves), one assigned to a sales user.
+ */
 async function seedOrders(count: number) {
+  const customer = ok(
+    await admin.http.POST('/customers', {
+      body: { name: 'Ada', creditLimit: { amount: 100_000, currency: 'EUR' } },
+    }),
+  );
+  const sales = ok(
+    await admin.http.POST('/users', {
+      body: {
+        email: `${unique('sales')}@omni.test`,
+        name: 'Sam',
+        password: 'long enough pw',
+        roles: ['sales'],
+      },
+    }),
+  );
   const location = ok(
     await admin.http.POST('/inventory/locations', { body: { code: unique('RPL'), name: 'Shop' } }),
   );
@@ -82,7 +104,7 @@ async function seedOrders(count: number) {
   const orderIds: string[] = [];
   for (let i = 0; i < count; i++) {
     const body = {
-      customer: { name: `C${i}` },
+      ...(i % 2 === 0 ? { customerId: customer.id } : { customer: { name: `C${i}` } }),
       locationId: location.id,
       lines: [{ productId: product.id, quantity: 1 }],
     };
@@ -101,6 +123,15 @@ async function seedOrders(count: number) {
       );
     }
   }
+  // Orders learns about the user from the gateway's events.
+  await eventually(async () =>
+    ok(
+      await admin.http.PATCH('/orders/{orderId}', {
+        params: { path: { orderId: orderIds[1]! } },
+        body: { assigneeId: sales.id, priority: 'high' },
+      }),
+    ),
+  );
   ok(
     await admin.http.POST('/orders/{orderId}/cancel', {
       params: { path: { orderId: orderIds[0]! } },

@@ -11,6 +11,7 @@ const RESOURCE_OF_PARAM: Readonly<Record<string, string>> = {
   productId: 'inventory/product',
   vendorId: 'inventory/vendor',
   orderId: 'orders/order',
+  customerId: 'orders/customer',
   paymentId: 'payments/payment',
   facilityId: 'scheduling/facility',
   staffId: 'scheduling/staff',

@@ -13,6 +13,8 @@ export const POLICY = {
   'orders.place': ['admin', 'manager', 'sales'],
   'orders.read': ['admin', 'manager', 'sales', 'accountant'],
   'orders.ship': ['admin', 'manager', 'clerk'],
+  'customers.manage': ['admin', 'manager', 'sales'],
+  'customers.read': ['admin', 'manager', 'sales', 'accountant'],
   'payments.manage': ['admin', 'manager', 'accountant'],
   'scheduling.manage': ['admin', 'manager'],
   /** Staff read only their own shifts and time off: the scheduling service filters by the caller. */

@@ -6,6 +6,7 @@ import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import { authRoutes } from './auth.routes.js';
 import { dashboardsRoutes } from './dashboards.routes.js';
+import { customersRoutes } from './customers.routes.js';
 import { inventoryRoutes } from './inventory.routes.js';
 import { locksRoutes } from './locks.routes.js';
 import { notificationsRoutes } from './notifications.routes.js';
@@ -31,6 +32,7 @@ export function allRoutes({ auth, rpc, locks, mobile, readCache }: RouteDependen
     ...usersRoutes(auth),
     ...inventoryRoutes(rpc, readCache),
     ...ordersRoutes(rpc),
+    ...customersRoutes(rpc),
     ...paymentsRoutes(rpc),
     ...schedulingRoutes(rpc),
     ...ticketsRoutes(rpc),

@@ -2,13 +2,16 @@ import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { parseWith, rpcSubject, type RpcRequest, orders as contracts } from '@omni/contracts';
 import { z } from 'zod';
-import { cancelOrder, placeOrder, shipOrder, type Orders } from '../application/orders.js';
+import { registerCustomer, updateCustomer } from '../application/customers.js';
+import { cancelOrder, placeOrder, shipOrder, updateOrder, type Orders } from '../application/orders.js';
+import { getCustomer, listCustomers } from '../projections/customerList/query.js';
 import { countOrders, getOrder, listOrders } from '../projections/orderDetails/query.js';
 
 export const ORDERS = Symbol('Orders');
 const rpc = (name: string) => rpcSubject('orders', name);
 const RPC = contracts.ORDERS_RPC;
 const OrderId = z.object({ orderId: z.uuid() });
+const CustomerId = z.object({ customerId: z.uuid() });
 
 /**
  * `rpc.orders.<name>` handlers, one per name in `ORDERS_RPC`; inputs are parsed again here, the service
@@ -52,5 +55,36 @@ export class OrdersController {
   @MessagePattern(rpc(RPC.shipOrder))
   shipOrder(@Payload() { input, context }: RpcRequest) {
     return shipOrder(this.orders, parseWith(OrderId, input).orderId, context);
+  }
+
+  @MessagePattern(rpc(RPC.updateOrder))
+  updateOrder(@Payload() { input, context }: RpcRequest) {
+    const { orderId, body } = parseWith(OrderId.extend({ body: contracts.UpdateOrderInput }), input);
+    return updateOrder(this.orders, orderId, body, context);
+  }
+
+  @MessagePattern(rpc(RPC.registerCustomer))
+  registerCustomer(@Payload() { input, context }: RpcRequest) {
+    return registerCustomer(this.orders, parseWith(contracts.RegisterCustomerInput, input), context);
+  }
+
+  @MessagePattern(rpc(RPC.getCustomer))
+  getCustomer(@Payload() { input }: RpcRequest) {
+    return getCustomer(this.orders.store.pool, this.orders.schema, parseWith(CustomerId, input).customerId);
+  }
+
+  @MessagePattern(rpc(RPC.listCustomers))
+  listCustomers(@Payload() { input }: RpcRequest) {
+    return listCustomers(
+      this.orders.store.pool,
+      this.orders.schema,
+      parseWith(contracts.ListCustomersQuery, input),
+    );
+  }
+
+  @MessagePattern(rpc(RPC.updateCustomer))
+  updateCustomer(@Payload() { input, context }: RpcRequest) {
+    const { customerId, body } = parseWith(CustomerId.extend({ body: contracts.UpdateCustomerInput }), input);
+    return updateCustomer(this.orders, customerId, body, context);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  BusinessRuleError,
   ConflictError,
   addMoney,
   money,
@@ -23,7 +24,21 @@ export type OrderCommand = { readonly orderId: string } & (
   | { readonly type: 'CancelOrder'; readonly reason: string }
   | { readonly type: 'ExpirePayment' }
   | { readonly type: 'ShipOrder' }
+  | UpdateOrder
 );
+
+/**
+ * Changes notes, priority or assignee. `assignee` is the lookup of `assigneeId` in orders' view of
+ * the gateway's users (null: no such active user), made before deciding so the decider stays pure.
+ */
+export interface UpdateOrder {
+  readonly type: 'UpdateOrder';
+  readonly changes: orders.UpdateOrderInput;
+  readonly assignee?: { readonly roles: readonly string[] } | null;
+}
+
+/** Who may be responsible for an order (CONTRACT §5): a user with one of these roles. */
+export const ASSIGNABLE_ROLES: readonly string[] = ['sales', 'manager'];
 
 export type OrderState =
   | { readonly status: 'none' }
@@ -32,6 +47,10 @@ export type OrderState =
       readonly total: Money;
       readonly paid: Money;
       readonly appliedPayments: readonly string[];
+      readonly customerId: string | null;
+      readonly notes: string | null;
+      readonly priority: orders.OrderPriority;
+      readonly assigneeId: string | null;
     };
 
 type Placed = Exclude<OrderState, { status: 'none' }>;
@@ -84,6 +103,8 @@ function decideOnPlaced(command: Exclude<OrderCommand, { type: 'PlaceOrder' }>, 
       return cancel(state, orderId, command.reason);
     case 'ExpirePayment':
       return state.status === 'awaiting_payment' ? cancel(state, orderId, 'payment_timeout') : [];
+    case 'UpdateOrder':
+      return update(state, orderId, command);
     case 'ShipOrder':
       if (state.status === 'shipped')
         return new ConflictError('order_shipped', 'The order has been shipped already');
@@ -107,6 +128,33 @@ function cancel(state: Placed, orderId: string, reason: string): Outcome {
   ];
 }
 
+/** An update that changes nothing decides nothing; only the fields that change are in the event. */
+function update(state: Placed, orderId: string, { changes, assignee }: UpdateOrder): Outcome {
+  if (state.status === 'shipped')
+    return new ConflictError('order_shipped', 'A shipped order cannot be changed');
+  if (state.status === 'cancelled')
+    return new ConflictError('order_closed', 'A cancelled order cannot be changed');
+  if (changes.assigneeId) {
+    if (!assignee)
+      return new BusinessRuleError('unknown_assignee', 'There is no active user with this assigneeId');
+    if (!assignee.roles.some((role) => ASSIGNABLE_ROLES.includes(role)))
+      return new BusinessRuleError(
+        'assignee_not_eligible',
+        'Only a user with role sales or manager can be assigned',
+      );
+  }
+  const changed: Omit<orders.OrderUpdated, 'orderId'> = {
+    ...(changes.notes !== undefined && changes.notes !== state.notes ? { notes: changes.notes } : {}),
+    ...(changes.priority !== undefined && changes.priority !== state.priority
+      ? { priority: changes.priority }
+      : {}),
+    ...(changes.assigneeId !== undefined && changes.assigneeId !== state.assigneeId
+      ? { assigneeId: changes.assigneeId }
+      : {}),
+  };
+  return Object.keys(changed).length === 0 ? [] : [{ type: 'updated', data: { orderId, ...changed } }];
+}
+
 /**
  * Every status change is published as `status_changed`, besides the specific event (`cancelled`,
  * `shipped`) that says more: a subscriber follows an order's status through that one event type.
@@ -128,7 +176,21 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
         total: event.data.total,
         paid: money(0, event.data.total.currency),
         appliedPayments: [],
+        customerId: event.data.customerId ?? null,
+        notes: event.data.notes,
+        // Orders placed before priorities carry none: they are normal.
+        priority: event.data.priority ?? 'normal',
+        assigneeId: null,
       };
+    case 'updated':
+      return state.status === 'none'
+        ? state
+        : {
+            ...state,
+            notes: event.data.notes === undefined ? state.notes : event.data.notes,
+            priority: event.data.priority ?? state.priority,
+            assigneeId: event.data.assigneeId === undefined ? state.assigneeId : event.data.assigneeId,
+          };
     case 'status_changed':
       return state.status === 'none' ? state : { ...state, status: event.data.to };
     case 'payment_applied':

@@ -11,7 +11,7 @@ export const orderDetailsProjection: Projection = {
   tables: ['order_list', 'payment_deadlines'],
 
   async createTables(tx: Tx, t: TableNames) {
-    if (await tableExists(tx, t['order_list']!)) return;
+    if (await tableExists(tx, t['order_list']!)) return upgradeOrderList(tx, t['order_list']!);
     await tx.query(`
       CREATE TABLE ${t['order_list']} (
         id uuid PRIMARY KEY,
@@ -20,6 +20,10 @@ export const orderDetailsProjection: Projection = {
         location_id uuid NOT NULL,
         lines jsonb NOT NULL,
         notes text,
+        customer_id uuid,
+        source text NOT NULL DEFAULT 'api',
+        priority text NOT NULL DEFAULT 'normal',
+        assignee_id uuid,
         total_amount bigint NOT NULL,
         currency char(3) NOT NULL,
         paid_amount bigint NOT NULL DEFAULT 0,
@@ -29,11 +33,12 @@ export const orderDetailsProjection: Projection = {
         created_at timestamptz NOT NULL
       );
       CREATE INDEX ON ${t['order_list']} (status, id);
-      CREATE INDEX ON ${t['order_list']} USING gin (lines jsonb_path_ops);
+      ${FILTER_INDEXES(t['order_list']!)}
       CREATE TABLE ${t['payment_deadlines']} (order_id uuid PRIMARY KEY, awaiting_since timestamptz NOT NULL);`);
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
+    if (!event.streamId.startsWith('order-')) return; // customers share the log and some event names
     const e = asDomainEvent<orders.OrderEvent>(event);
     const list = t['order_list']!;
     const entry = (status: string, reason?: string) =>
@@ -42,8 +47,9 @@ export const orderDetailsProjection: Projection = {
       case 'placed': {
         const d = e.data;
         await tx.query(
-          `INSERT INTO ${list} (id, status, customer, location_id, lines, notes, total_amount, currency, history, version, created_at)
-           VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+          `INSERT INTO ${list} (id, status, customer, location_id, lines, notes, total_amount, currency, history, version, created_at,
+                                customer_id, source, priority)
+           VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
           [
             d.orderId,
             d.customer,
@@ -55,6 +61,29 @@ export const orderDetailsProjection: Projection = {
             entry('pending'),
             event.streamVersion,
             event.recordedAt,
+            d.customerId ?? null,
+            // Orders placed before sources and priorities carry neither.
+            d.source ?? 'api',
+            d.priority ?? 'normal',
+          ],
+        );
+        return;
+      }
+      case 'updated': {
+        const d = e.data;
+        // Only what changed is in the event: an absent field keeps its value, null clears it.
+        await tx.query(
+          `UPDATE ${list} SET notes = CASE WHEN $2 THEN $3 ELSE notes END, priority = coalesce($4, priority),
+              assignee_id = CASE WHEN $5 THEN $6::uuid ELSE assignee_id END, version = $7
+            WHERE id = $1`,
+          [
+            d.orderId,
+            'notes' in d,
+            d.notes ?? null,
+            d.priority ?? null,
+            'assigneeId' in d,
+            d.assigneeId ?? null,
+            event.streamVersion,
           ],
         );
         return;
@@ -93,6 +122,31 @@ export const orderDetailsProjection: Projection = {
     }
   },
 };
+
+/** `GET /orders?assigneeId=&priority=&source=&customerId=`: each filter walks its own index, newest first. */
+const FILTER_INDEXES = (list: string) => `
+      CREATE INDEX ON ${list} USING gin (lines jsonb_path_ops);
+      CREATE INDEX ON ${list} (assignee_id, id) WHERE assignee_id IS NOT NULL;
+      CREATE INDEX ON ${list} (priority, id);
+      CREATE INDEX ON ${list} (source, id);
+      CREATE INDEX ON ${list} (customer_id, id) WHERE customer_id IS NOT NULL;`;
+
+/**
+ * Order lists made before customers, sources, priorities and assignees gain those columns in place
+ * (what every earlier order had: no customer id, source api, priority normal, no assignee): no rebuild.
+ */
+async function upgradeOrderList(tx: Tx, list: string): Promise<void> {
+  const { rows } = await tx.query<{ upgraded: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'assignee_id'
+                     AND NOT attisdropped) AS upgraded`,
+    [list],
+  );
+  if (rows[0]!.upgraded) return;
+  await tx.query(`
+    ALTER TABLE ${list} ADD COLUMN customer_id uuid, ADD COLUMN source text NOT NULL DEFAULT 'api',
+      ADD COLUMN priority text NOT NULL DEFAULT 'normal', ADD COLUMN assignee_id uuid;
+    ${FILTER_INDEXES(list)}`);
+}
 
 /**
  * A status change is recorded once, whichever event brings it: `cancelled` and `shipped` are followed

@@ -8,6 +8,10 @@ interface OrderRow {
   location_id: string;
   lines: orders.OrderLine[];
   notes: string | null;
+  customer_id: string | null;
+  source: orders.OrderSource;
+  priority: orders.OrderPriority;
+  assignee_id: string | null;
   total_amount: string;
   currency: string;
   paid_amount: string;
@@ -27,6 +31,15 @@ export async function getOrder(
   return toOrder(rows[0]);
 }
 
+/** Filters of `GET /orders`, each backed by an index on (column, id); all given must match. */
+const FILTERS = [
+  ['status', 'status', 'text'],
+  ['assigneeId', 'assignee_id', 'uuid'],
+  ['priority', 'priority', 'text'],
+  ['source', 'source', 'text'],
+  ['customerId', 'customer_id', 'uuid'],
+] as const;
+
 /** Newest first (ids are UUID v7, ordered by creation). */
 export async function listOrders(
   db: Pool | PoolClient,
@@ -34,17 +47,19 @@ export async function listOrders(
   query: orders.ListOrdersQuery,
 ): Promise<Page<orders.Order>> {
   const before = cursorKey(query.cursor, ['string'])?.[0];
+  const given = FILTERS.filter(([field]) => query[field] !== undefined);
+  const conditions = given.map(([, column, type], i) => `${column} = $${i + 3}::${type}`);
+  const params: unknown[] = [before ?? null, query.limit + 1, ...given.map(([field]) => query[field])];
+  if (query.productId) {
+    // A line of the product: the GIN index on lines (jsonb_path_ops) answers the containment.
+    params.push(JSON.stringify([{ productId: query.productId }]));
+    conditions.push(`lines @> $${params.length}::jsonb`);
+  }
   const { rows } = await db.query<OrderRow>(
     `SELECT * FROM ${schema}.order_list
-      WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR id < $2)
-        AND ($4::jsonb IS NULL OR lines @> $4::jsonb)
-      ORDER BY id DESC LIMIT $3`,
-    [
-      query.status ?? null,
-      before ?? null,
-      query.limit + 1,
-      query.productId ? JSON.stringify([{ productId: query.productId }]) : null,
-    ],
+      WHERE ($1::uuid IS NULL OR id < $1) ${conditions.map((c) => `AND ${c}`).join(' ')}
+      ORDER BY id DESC LIMIT $2`,
+    params,
   );
   return pageOf(rows, query.limit, (row) => [row.id], toOrder);
 }
@@ -69,9 +84,13 @@ function toOrder(row: OrderRow): orders.Order {
     id: row.id,
     status: row.status,
     customer: row.customer,
+    customerId: row.customer_id,
     locationId: row.location_id,
     lines: row.lines,
     notes: row.notes,
+    source: row.source,
+    priority: row.priority,
+    assigneeId: row.assignee_id,
     total: { amount: total, currency: row.currency },
     paid: { amount: paid, currency: row.currency },
     due: {

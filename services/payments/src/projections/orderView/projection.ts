@@ -36,23 +36,24 @@ export const orderViewProjection = streamProjection({
       );
       return;
     }
-    const status = statusAfter(event);
-    if (!status) return;
+    const change = statusChangeOf(event);
+    if (!change) return;
     await tx.query(
       `UPDATE ${t['order_view']} SET status = $2, version = $3 WHERE order_id = $1 AND version < $3`,
-      [event.data.orderId, status, event.streamversion],
+      [change.orderId, change.status, event.streamversion],
     );
   },
 });
 
-function statusAfter(event: OrderEvent): string | undefined {
+/** The order's status after an event, for events that change it (customer events never do). */
+function statusChangeOf(event: OrderEvent): { orderId: string; status: string } | undefined {
   switch (event.type) {
     case 'orders.order.status_changed':
-      return event.data.to;
+      return { orderId: event.data.orderId, status: event.data.to };
     case 'orders.order.cancelled':
-      return 'cancelled';
+      return { orderId: event.data.orderId, status: 'cancelled' };
     case 'orders.order.shipped':
-      return 'shipped';
+      return { orderId: event.data.orderId, status: 'shipped' };
     default:
       return undefined;
   }
