@@ -1,5 +1,6 @@
 import { ok, type OmniClient } from '@omni/client';
 import { eventually, startSystem, type RunningSystem } from '@omni/testing';
+import pg from 'pg';
 import { raw, signInAsAdmin, signInWithRoles, unique } from './helpers.js';
 
 // Generous on purpose: the section deadline must be what answers for a stopped service, not this.
@@ -11,6 +12,7 @@ const SECTION_DEADLINE_MS = 2_000;
 let system: RunningSystem;
 let admin: OmniClient;
 let shop: { id: string; code: string };
+let db: pg.Pool;
 
 beforeAll(async () => {
   system = await startSystem({
@@ -18,10 +20,12 @@ beforeAll(async () => {
     readyTimeoutMs: 240_000, // the machine is shared: starting six processes can take minutes
   });
   admin = await signInAsAdmin(system);
+  db = new pg.Pool({ connectionString: system.database.url, max: 2 });
   shop = ok(await admin.http.POST('/inventory/locations', { body: { code: unique('LOC'), name: 'Shop' } }));
 }, 300_000);
 
 afterAll(async () => {
+  await db?.end();
   await system?.stop();
 });
 
@@ -32,6 +36,13 @@ async function productWithStock(quantity: number, reorderLevel = 0) {
     }),
   );
   if (quantity > 0) await receive(admin, product.id, quantity);
+  // Orders prices a line from its own price list, which follows inventory's events: an order for a
+  // product it has not heard of yet is 422 unknown_product (and, with an Idempotency-Key, stays so).
+  await eventually(async () =>
+    expect(
+      (await db.query('SELECT 1 FROM orders.price_list WHERE product_id = $1', [product.id])).rowCount,
+    ).toBe(1),
+  );
   return product;
 }
 
