@@ -119,7 +119,7 @@ export function tagsOfWrite(write: WriteThrough): string[] {
       ];
     }
     case 'customers':
-      return [...ids('customerId'), ...resultId].map(tag.customer);
+      return [...new Set([...ids('customerId'), ...resultId])].map(tag.customer);
     case 'notifications':
       return write.userId ? [tag.notifications(write.userId)] : [];
     case 'payments':
