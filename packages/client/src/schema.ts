@@ -1495,8 +1495,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A phone's first screen in one call: me, my shifts, my tickets, low stock, orders awaiting payment
-         * @description The caller's user, their own shifts today and tomorrow (UTC), the tickets they reported or are assigned and not yet resolved, products at or below their reorder level (20), and how many orders await payment. Sections are fetched in parallel, each within its deadline (docs/mobile.md); a section whose service is slow or down is `{"error":{"code":"unavailable"}}` and the answer has `"partial":true`, still 200. A section the role may not read is null. Answers are cached in the gateway and dropped by the events that change them and by the caller's own writes.
+         * A phone's first screen in one call: me, my shifts, my tickets, my notifications, low stock, orders awaiting payment
+         * @description The caller's user, their own shifts today and tomorrow (UTC), the tickets they reported or are assigned and not yet resolved, their unread notification count and 5 newest notifications, products at or below their reorder level (20), and how many orders await payment. Sections are fetched in parallel, each within its deadline (docs/mobile.md); a section whose service is slow or down is `{"error":{"code":"unavailable"}}` and the answer has `"partial":true`, still 200. A section the role may not read is null. Answers are cached in the gateway and dropped by the events that change them and by the caller's own writes.
          *
          *     Who may call it: any signed-in user.
          */
@@ -1553,6 +1553,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mobile/customers/{customerId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer with its balance, credit limit, last 10 orders and their payments
+         * @description The customer, its balance and credit limit, its 10 newest orders (null for roles that may not read orders) and their payments with refunds (null for roles that do not manage payments). The payments are read once the orders are: at most two deadlines in all. An unknown customer is 404. Sections are fetched in parallel, each within its deadline (docs/mobile.md); a section whose service is slow or down is `{"error":{"code":"unavailable"}}` and the answer has `"partial":true`, still 200. A section the role may not read is null. Answers are cached in the gateway and dropped by the events that change them and by the caller's own writes.
+         *
+         *     Who may call it: admin, manager, sales, accountant.
+         */
+        get: operations["mobileCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mobile/orders": {
         parameters: {
             query?: never;
@@ -1564,7 +1586,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order and answer once its stock reservation is decided
-         * @description The same body and refusals as `POST /orders`. Answers 201 once inventory has decided the reservation: the order (`awaiting_payment`, or `rejected` with the failing lines), each line’s stock at the location after the decision, and the customer (null until customers exist). If the decision takes longer than 2 s, 202 with the order still `pending` (follow it with GET or the `status_changed` event). Waits on the order's events, not by polling.
+         * @description The same body and refusals as `POST /orders`. Answers 201 once inventory has decided the reservation: the order (`awaiting_payment`, or `rejected` with the failing lines), each line’s stock at the location after the decision, and the registered customer’s balance and credit limit (null for an inline customer). If the decision takes longer than 2 s, 202 with the order still `pending` (follow it with GET or the `status_changed` event). Waits on the order's events, not by polling.
          *
          *     Who may call it: admin, manager, sales.
          */
@@ -2756,6 +2778,12 @@ export interface components {
             me: (components["schemas"]["User"] | components["schemas"]["SectionError"]) | null;
             shifts: (components["schemas"]["Shift"][] | components["schemas"]["SectionError"]) | null;
             tickets: (components["schemas"]["TicketSummary"][] | components["schemas"]["SectionError"]) | null;
+            notifications: ({
+                /** @description How many of your notifications are unread */
+                unread: number;
+                /** @description Your 5 newest notifications */
+                latest: components["schemas"]["Notification"][];
+            } | components["schemas"]["SectionError"]) | null;
             lowStock: (components["schemas"]["Product"][] | components["schemas"]["SectionError"]) | null;
             ordersAwaitingPayment: ({
                 count: number;
@@ -2776,6 +2804,16 @@ export interface components {
             movements: (components["schemas"]["Movement"][] | components["schemas"]["SectionError"]) | null;
             openReservations: (components["schemas"]["OpenReservation"][] | components["schemas"]["SectionError"]) | null;
             recentOrders: (components["schemas"]["Order"][] | components["schemas"]["SectionError"]) | null;
+            /** @description true when at least one section is an error in place of its data */
+            partial: boolean;
+        };
+        MobileCustomerComplete: {
+            customer: (components["schemas"]["Customer"] | components["schemas"]["SectionError"]) | null;
+            balance: (components["schemas"]["Money"] | components["schemas"]["SectionError"]) | null;
+            creditLimit: ((components["schemas"]["Money"] | null) | components["schemas"]["SectionError"]) | null;
+            recentOrders: (components["schemas"]["Order"][] | components["schemas"]["SectionError"]) | null;
+            /** @description The payments, with their refunds, of the orders in recentOrders */
+            payments: (components["schemas"]["Payment"][] | components["schemas"]["SectionError"]) | null;
             /** @description true when at least one section is an error in place of its data */
             partial: boolean;
         };
@@ -2840,8 +2878,12 @@ export interface components {
                 /** Format: uuid */
                 productId: string;
             } | components["schemas"]["SectionError"])[];
-            /** @description The customer’s balance and credit limit, once customers exist (null for now) */
-            customer: null;
+            /** @description The registered customer’s balance (this order included) and credit limit; null for an inline customer */
+            customer: ({
+                /** @description Total of its orders placed and not cancelled or rejected, minus what was paid on them */
+                balance: components["schemas"]["Money"];
+                creditLimit: components["schemas"]["Money"] | null;
+            } | components["schemas"]["SectionError"]) | null;
         };
         Lock: {
             /** Format: uuid */
@@ -9157,6 +9199,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MobileOrderComplete"];
+                };
+            };
+            /** @description Invalid input; errors lists every field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mobileCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MobileCustomerComplete"];
                 };
             };
             /** @description Invalid input; errors lists every field */

@@ -1,5 +1,5 @@
 import { SectionCache } from '../src/bff/cache.js';
-import { tagsOfEvent, tagsOfWrite } from '../src/bff/tags.js';
+import { INVALIDATING_STREAMS, tagsOfEvent, tagsOfWrite } from '../src/bff/tags.js';
 
 const cache = () => new SectionCache({ maxBytes: 10_000, ttlMs: 60_000 });
 const answer =
@@ -57,6 +57,8 @@ describe('the section cache', () => {
 describe('tags', () => {
   const productId = '0190a5a0-0000-7000-8000-000000000001';
   const orderId = '0190a5a0-0000-7000-8000-000000000002';
+  const customerId = '0190a5a0-0000-7000-8000-000000000003';
+  const userId = '0190a5a0-0000-7000-8000-000000000004';
 
   it('maps each event subject to what it changes', () => {
     expect(tagsOfEvent(`inventory.product.${productId}.stock_received`, {})).toEqual([
@@ -77,6 +79,57 @@ describe('tags', () => {
     ]);
     expect(tagsOfEvent('scheduling.shift.s1.assigned', {})).toEqual(['shifts']);
     expect(tagsOfEvent('notification.message.m1.sent', {})).toEqual([]);
+  });
+
+  it("maps a customer's events to the customer and a user's inbox events to their notifications", () => {
+    expect(tagsOfEvent(`orders.customer.${customerId}.order_charged`, { orderId })).toEqual([
+      `customer:${customerId}`,
+    ]);
+    expect(tagsOfEvent(`orders.customer.${customerId}.updated`, {})).toEqual([`customer:${customerId}`]);
+    expect(tagsOfEvent(`notification.inbox.${userId}.created`, {})).toEqual([`notifications:${userId}`]);
+    expect(tagsOfEvent(`notification.inbox.${userId}.read`, {})).toEqual([`notifications:${userId}`]);
+    expect(INVALIDATING_STREAMS).toContain('NOTIFICATION');
+  });
+
+  it("maps customer writes to the customer, an order for one to it, and notification writes to the caller's inbox", () => {
+    const write = { params: {}, body: {}, result: {}, userId };
+    expect(
+      tagsOfWrite({ ...write, area: 'customers', path: '/customers', result: { id: customerId } }),
+    ).toEqual([`customer:${customerId}`]);
+    expect(
+      tagsOfWrite({
+        ...write,
+        area: 'customers',
+        path: '/customers/:customerId',
+        params: { customerId },
+        result: { id: customerId },
+      }),
+    ).toEqual([`customer:${customerId}`]);
+    expect(
+      tagsOfWrite({
+        ...write,
+        area: 'mobile',
+        path: '/mobile/orders',
+        body: { customerId, lines: [{ productId, quantity: 1 }] },
+        result: { order: { id: orderId, customerId, lines: [{ productId }] } },
+      }),
+    ).toEqual(expect.arrayContaining([`order:${orderId}`, `customer:${customerId}`]));
+    expect(
+      tagsOfWrite({
+        ...write,
+        area: 'orders',
+        path: '/orders',
+        body: { customer: { name: 'Walk-in' }, lines: [{ productId, quantity: 1 }] },
+        result: { id: orderId, customerId: null, lines: [{ productId }] },
+      }).filter((t) => t.startsWith('customer:')),
+    ).toEqual([]);
+    for (const path of [
+      '/notifications/read-all',
+      '/notifications/:notificationId/read',
+      '/notifications/preferences',
+    ]) {
+      expect(tagsOfWrite({ ...write, area: 'notifications', path })).toEqual([`notifications:${userId}`]);
+    }
   });
 
   it('maps a write through the gateway to what it names', () => {

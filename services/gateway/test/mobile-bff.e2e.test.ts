@@ -55,10 +55,17 @@ async function receive(client: OmniClient, productId: string, quantity: number) 
   );
 }
 
-async function placeAndDecide(client: OmniClient, productId: string, quantity: number) {
+type Buyer = { customer: { name: string } } | { customerId: string };
+
+async function placeAndDecide(
+  client: OmniClient,
+  productId: string,
+  quantity: number,
+  buyer: Buyer = { customer: { name: 'Ada' } },
+) {
   const order = ok(
     await client.http.POST('/orders', {
-      body: { customer: { name: 'Ada' }, locationId: shop.id, lines: [{ productId, quantity }] },
+      body: { ...buyer, locationId: shop.id, lines: [{ productId, quantity }] },
     }),
   );
   return eventually(async () => {
@@ -75,6 +82,21 @@ const productComplete = async (client: OmniClient, productId: string) =>
   ok(await client.http.GET('/mobile/products/{productId}/complete', { params: { path: { productId } } }));
 const orderComplete = async (client: OmniClient, orderId: string) =>
   ok(await client.http.GET('/mobile/orders/{orderId}/complete', { params: { path: { orderId } } }));
+const customerComplete = async (client: OmniClient, customerId: string) =>
+  ok(await client.http.GET('/mobile/customers/{customerId}/complete', { params: { path: { customerId } } }));
+
+const EUR = (amount: number) => ({ amount, currency: 'EUR' });
+
+async function registeredCustomer(creditLimit = 1_000_000) {
+  return ok(
+    await admin.http.POST('/customers', {
+      body: { name: unique('Customer'), creditLimit: EUR(creditLimit) },
+    }),
+  );
+}
+
+const placeForCustomer = (customerId: string, productId: string, quantity: number) =>
+  placeAndDecide(admin, productId, quantity, { customerId });
 
 /** SIGSTOPs a service (slow, not dead: it keeps its connections) for the duration of `work`. */
 async function whileStopped<T>(service: string, work: () => Promise<T>): Promise<T> {
@@ -150,6 +172,60 @@ describe('GET /mobile/home', () => {
     expect(answer.me).toMatchObject({ roles: ['manager'] });
     expect(answer.tickets).toEqual([]);
     expect(answer.ordersAwaitingPayment).toEqual({ count: expect.any(Number) });
+  });
+});
+
+describe('the notifications section of /mobile/home', () => {
+  /** Notification learns users and roles from the gateway's events: waits until its view has the user. */
+  async function knownToNotification(userId: string): Promise<void> {
+    const db = new pg.Client({ connectionString: system.database.url });
+    await db.connect();
+    try {
+      await eventually(async () => {
+        const { rows } = await db.query('SELECT 1 FROM notification.user_directory WHERE user_id = $1', [
+          userId,
+        ]);
+        expect(rows).toHaveLength(1);
+      });
+    } finally {
+      await db.end();
+    }
+  }
+
+  type Notifications = { unread: number; latest: { category: string; resource: { id: string } }[] };
+
+  it("moves with a low-stock crossing (the inbox's event) and drops to 0 at once after read-all", async () => {
+    const manager = await signInWithRoles(system, admin, ['manager']);
+    const { id: managerId } = ok(await manager.http.GET('/auth/me'));
+    await knownToNotification(managerId);
+    const before = (await home(manager)).notifications as Notifications; // now cached
+    expect(before.latest.length).toBeLessThanOrEqual(5);
+
+    const product = await productWithStock(10, 5);
+    ok(
+      await admin.http.POST('/inventory/products/{productId}/adjustments', {
+        params: { path: { productId: product.id } },
+        body: { locationId: shop.id, quantityDelta: -6, reason: 'damaged' },
+      }),
+    );
+    // Made by notification for managers and clerks; it reaches the cached section as the inbox's event.
+    const after = await eventually(
+      async () => {
+        const section = (await home(manager)).notifications as Notifications;
+        expect(section.latest[0]).toMatchObject({ category: 'low_stock', resource: { id: product.id } });
+        return section;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(after.unread).toBeGreaterThan(before.unread);
+
+    ok(await manager.http.POST('/notifications/read-all'));
+    expect(((await home(manager)).notifications as Notifications).unread).toBe(0);
+  });
+
+  it("is each user's own: a role the rule does not notify sees none of it", async () => {
+    const sales = await signInWithRoles(system, admin, ['sales']);
+    expect((await home(sales)).notifications).toEqual({ unread: 0, latest: [] });
   });
 });
 
@@ -283,6 +359,67 @@ describe('GET /mobile/orders/{id}/complete', () => {
   });
 });
 
+describe('GET /mobile/customers/{id}/complete', () => {
+  it('gives the customer, balance, credit limit, its last 10 orders and their payments', async () => {
+    const customer = await registeredCustomer(100_000);
+    const product = await productWithStock(20);
+    const orders = [];
+    for (let i = 0; i < 11; i++) orders.push(await placeForCustomer(customer.id, product.id, 1));
+    const newest = orders.at(-1)!;
+    const payment = ok(
+      await admin.http.POST('/payments', { body: { orderId: newest.id, amount: EUR(500), method: 'card' } }),
+    );
+    const answer = await customerComplete(admin, customer.id);
+    expect(answer).toMatchObject({ partial: false, creditLimit: EUR(100_000) });
+    expect(answer.customer).toMatchObject({ id: customer.id, name: customer.name });
+    expect(answer.recentOrders).toHaveLength(10);
+    const listed = (answer.recentOrders as { id: string; customerId: string }[]).map((o) => o.id);
+    expect(listed).toContain(newest.id);
+    expect(listed).not.toContain(orders[0]!.id);
+    expect(answer.payments).toEqual([expect.objectContaining({ id: payment.id, orderId: newest.id })]);
+    // 11 orders of 12.50 placed, 5.00 paid (orders learns of the payment from payments' event).
+    await eventually(async () =>
+      expect((await customerComplete(admin, customer.id)).balance).toEqual(EUR(11 * 1250 - 500)),
+    );
+  });
+
+  it('gives null payments to a role that does not manage them; 403 to one that may not read customers; 404 unknown', async () => {
+    const customer = await registeredCustomer();
+    const order = await placeForCustomer(customer.id, (await productWithStock(2)).id, 1);
+    const sales = await signInWithRoles(system, admin, ['sales']);
+    const answer = await customerComplete(sales, customer.id);
+    expect(answer).toMatchObject({ partial: false, payments: null, balance: EUR(1250) });
+    expect(answer.recentOrders).toEqual([expect.objectContaining({ id: order.id })]);
+    const clerk = await signInWithRoles(system, admin, ['clerk']);
+    const refused = await raw(system, `/mobile/customers/${customer.id}/complete`, {
+      token: clerk.accessToken!,
+    });
+    expect(refused.status).toBe(403);
+    const unknown = await raw(system, `/mobile/customers/${crypto.randomUUID()}/complete`, {
+      token: admin.accessToken!,
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("shows the customer's new order and balance at once after an order placed through REST (read-your-writes)", async () => {
+    const customer = await registeredCustomer();
+    const product = await productWithStock(5);
+    expect(await customerComplete(admin, customer.id)).toMatchObject({ recentOrders: [], balance: EUR(0) });
+    const order = ok(
+      await admin.http.POST('/orders', {
+        body: {
+          customerId: customer.id,
+          locationId: shop.id,
+          lines: [{ productId: product.id, quantity: 2 }],
+        },
+      }),
+    );
+    const answer = await customerComplete(admin, customer.id);
+    expect(answer.balance).toEqual(EUR(2500));
+    expect(answer.recentOrders).toEqual([expect.objectContaining({ id: order.id })]);
+  });
+});
+
 describe('POST /mobile/orders', () => {
   const place = (client: OmniClient, productId: string, quantity: number, key = crypto.randomUUID()) =>
     raw(system, '/mobile/orders', {
@@ -330,6 +467,27 @@ describe('POST /mobile/orders', () => {
     expect(body.order.status).toBe('rejected');
     expect(body.order.rejection).toMatchObject({
       failedLines: [{ productId: product.id, requested: 3, available: 1 }],
+    });
+  });
+
+  it("gives the registered customer's balance with this order and its credit limit", async () => {
+    const customer = await registeredCustomer(50_000);
+    const product = await productWithStock(5);
+    const response = await raw(system, '/mobile/orders', {
+      method: 'POST',
+      token: admin.accessToken!,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        customerId: customer.id,
+        locationId: shop.id,
+        lines: [{ productId: product.id, quantity: 2 }],
+      }),
+    });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      order: { status: 'awaiting_payment', customerId: customer.id },
+      customer: { balance: EUR(2500), creditLimit: EUR(50_000) },
     });
   });
 

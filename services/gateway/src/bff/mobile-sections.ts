@@ -1,5 +1,6 @@
 import {
   inventory,
+  notification,
   orders,
   payments,
   scheduling,
@@ -13,6 +14,11 @@ import type { Section } from './sections.js';
 import { tag } from './tags.js';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+export interface MobileNotifications {
+  readonly unread: number;
+  readonly latest: readonly notification.Notification[];
+}
 
 /**
  * The sections of the mobile answers (docs/mobile.md), built per request for the caller. Each reads
@@ -47,6 +53,34 @@ export class MobileSections {
       key: '',
       fetch: () => this.users.get(this.userId),
       tags: () => [tag.user(this.userId)],
+    };
+  }
+
+  /** The caller's unread count and latest 5 notifications (their own inbox: the service reads the user from the context). */
+  notifications(): Section<MobileNotifications> {
+    return {
+      name: 'notifications',
+      access: 'self', // as GET /notifications
+      scope: 'user',
+      key: '',
+      fetch: async (deadlineMs) => {
+        const [unread, latest] = await Promise.all([
+          this.call<{ count: number }>(
+            'notification',
+            notification.NOTIFICATION_RPC.unreadCount,
+            {},
+            deadlineMs,
+          ),
+          this.items<notification.Notification>(
+            'notification',
+            notification.NOTIFICATION_RPC.listNotifications,
+            { limit: 5 },
+            deadlineMs,
+          ),
+        ]);
+        return { unread: unread.count, latest };
+      },
+      tags: () => [tag.notifications(this.userId)],
     };
   }
 
@@ -180,6 +214,38 @@ export class MobileSections {
           deadlineMs,
         ),
       tags: (list) => [tag.ordersWithProduct(productId), ...list.map((o) => tag.order(o.id))],
+    };
+  }
+
+  /** The customer with its balance; `fresh` skips the cache (the answer to a write). */
+  customer(customerId: string, { primary = false, fresh = false } = {}): Section<orders.Customer> {
+    return {
+      name: 'customer',
+      access: 'customers.read',
+      scope: 'rights',
+      key: customerId,
+      primary,
+      cached: !fresh,
+      fetch: (deadlineMs) => this.call('orders', orders.ORDERS_RPC.getCustomer, { customerId }, deadlineMs),
+      tags: () => [tag.customer(customerId)],
+    };
+  }
+
+  /** The customer's 10 newest orders; a new one changes the customer's stream (its balance). */
+  ordersOfCustomer(customerId: string): Section<readonly orders.Order[]> {
+    return {
+      name: 'customerOrders',
+      access: 'orders.read',
+      scope: 'rights',
+      key: customerId,
+      fetch: (deadlineMs) =>
+        this.items<orders.Order>(
+          'orders',
+          orders.ORDERS_RPC.listOrders,
+          { customerId, limit: 10 },
+          deadlineMs,
+        ),
+      tags: (list) => [tag.customer(customerId), ...list.map((o) => tag.order(o.id))],
     };
   }
 

@@ -1,6 +1,7 @@
 import {
   identity,
   inventory,
+  notification,
   orders,
   payments,
   scheduling,
@@ -10,6 +11,7 @@ import {
 } from '@omni/contracts';
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
+import { isAllowed } from '../http/policy.js';
 import { defineRoute, RouteAnswer, type RouteSpec } from '../http/route.js';
 import type { Users } from '../identity/users.js';
 import { MobileSections } from './mobile-sections.js';
@@ -27,6 +29,12 @@ const MobileHome = z
     me: section(identity.User),
     shifts: section(z.array(scheduling.Shift)),
     tickets: section(z.array(ticketing.TicketSummary)),
+    notifications: section(
+      z.object({
+        unread: z.number().int().meta({ description: 'How many of your notifications are unread' }),
+        latest: z.array(notification.Notification).meta({ description: 'Your 5 newest notifications' }),
+      }),
+    ),
     lowStock: section(z.array(inventory.Product)),
     ordersAwaitingPayment: section(z.object({ count: z.number().int() })),
     partial: Partial,
@@ -43,6 +51,19 @@ const ProductComplete = z
     partial: Partial,
   })
   .meta({ id: 'MobileProductComplete' });
+
+const CustomerComplete = z
+  .object({
+    customer: section(orders.Customer),
+    balance: section(orders.Customer.shape.balance),
+    creditLimit: section(orders.Customer.shape.creditLimit),
+    recentOrders: section(z.array(orders.Order)),
+    payments: section(z.array(payments.Payment)).meta({
+      description: 'The payments, with their refunds, of the orders in recentOrders',
+    }),
+    partial: Partial,
+  })
+  .meta({ id: 'MobileCustomerComplete' });
 
 const LineComplete = orders.OrderLine.extend({
   product: section(inventory.ProductDetails.omit({ stock: true })),
@@ -66,8 +87,12 @@ const PlacedOrder = z
     order: orders.Order,
     stock: z.array(z.union([LineStock, SectionError])),
     customer: z
-      .null()
-      .meta({ description: 'The customer’s balance and credit limit, once customers exist (null for now)' }),
+      .union([orders.Customer.pick({ balance: true, creditLimit: true }), SectionError])
+      .nullable()
+      .meta({
+        description:
+          'The registered customer’s balance (this order included) and credit limit; null for an inline customer',
+      }),
   })
   .meta({ id: 'MobilePlacedOrder' });
 
@@ -97,10 +122,10 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
       path: '/mobile/home',
       tag: 'mobile',
       summary:
-        "A phone's first screen in one call: me, my shifts, my tickets, low stock, orders awaiting payment",
+        "A phone's first screen in one call: me, my shifts, my tickets, my notifications, low stock, orders awaiting payment",
       description:
         "The caller's user, their own shifts today and tomorrow (UTC), the tickets they reported or are assigned " +
-        'and not yet resolved, products at or below their reorder level (20), and how many orders await payment. ' +
+        'and not yet resolved, their unread notification count and 5 newest notifications, products at or below their reorder level (20), and how many orders await payment. ' +
         BFF_DOC,
       access: 'self',
       response: MobileHome,
@@ -111,6 +136,7 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
           me: s.me(),
           shifts: s.shifts(new Date()),
           tickets: s.openTickets(),
+          notifications: s.notifications(),
           lowStock: s.lowStock(),
           ordersAwaitingPayment: s.ordersAwaitingPayment(),
         });
@@ -169,6 +195,42 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
       },
     }),
     defineRoute({
+      operationId: 'mobileCustomer',
+      method: 'get',
+      path: '/mobile/customers/:customerId/complete',
+      tag: 'mobile',
+      summary: 'A customer with its balance, credit limit, last 10 orders and their payments',
+      description:
+        'The customer, its balance and credit limit, its 10 newest orders (null for roles that may not read ' +
+        'orders) and their payments with refunds (null for roles that do not manage payments). The payments are ' +
+        'read once the orders are: at most two deadlines in all. An unknown customer is 404. ' +
+        BFF_DOC,
+      access: 'customers.read',
+      params: z.object({ customerId: z.uuid() }),
+      response: CustomerComplete,
+      status: 200,
+      handle: async ({ actor, context, params }) => {
+        const s = sectionsFor(context);
+        const first = await engine.answer(actor!, {
+          customer: s.customer(params.customerId, { primary: true }),
+          recentOrders: s.ordersOfCustomer(params.customerId),
+        });
+        const paid = await paymentsOfOrders(engine, actor!, s, first.recentOrders);
+        const { customer } = first;
+        const [balance, creditLimit] =
+          customer && 'error' in customer
+            ? [customer, customer]
+            : [customer?.balance ?? null, customer?.creditLimit ?? null];
+        return {
+          ...first,
+          balance,
+          creditLimit,
+          payments: paid.value,
+          partial: first.partial || paid.partial,
+        };
+      },
+    }),
+    defineRoute({
       operationId: 'mobilePlaceOrder',
       method: 'post',
       path: '/mobile/orders',
@@ -177,7 +239,7 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
       description:
         'The same body and refusals as `POST /orders`. Answers 201 once inventory has decided the reservation: ' +
         'the order (`awaiting_payment`, or `rejected` with the failing lines), each line’s stock at the location ' +
-        'after the decision, and the customer (null until customers exist). If the decision takes longer than ' +
+        'after the decision, and the registered customer’s balance and credit limit (null for an inline customer). If the decision takes longer than ' +
         '2 s, 202 with the order still `pending` (follow it with GET or the `status_changed` event). Waits on the ' +
         "order's events, not by polling.",
       access: 'orders.place',
@@ -212,13 +274,14 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
           actor!,
           Object.fromEntries(order.lines.map((line, i) => [i, s.product(line.productId, { fresh: true })])),
         );
+        const customer = await customerAccount(engine, actor!, s, order.customerId);
         const stock = order.lines.map((line, i) => {
           const product = products[i] as inventory.ProductDetails | SectionError;
           if ('error' in product) return product;
           const here = product.stock.find((at) => at.locationId === order.locationId);
           return { productId: line.productId, ...(here ?? noStockAt(order.locationId)) };
         });
-        return { order, stock, customer: null };
+        return { order, stock, customer };
       },
     }),
   ];
@@ -243,6 +306,42 @@ async function completeLines(
     return { ...line, product: rest, stock: stock.find((at) => at.locationId === order.locationId) ?? null };
   });
   return { value, partial: products.partial };
+}
+
+/** The balance and credit limit of the order's registered customer, read fresh (after the order's charge). */
+async function customerAccount(
+  engine: Pick<SectionEngine, 'answer'>,
+  actor: Actor,
+  s: MobileSections,
+  customerId: string | null,
+): Promise<Pick<orders.Customer, 'balance' | 'creditLimit'> | SectionError | null> {
+  if (!customerId) return null;
+  const { customer } = await engine.answer(actor, { customer: s.customer(customerId, { fresh: true }) });
+  if (!customer || 'error' in customer) return customer;
+  return { balance: customer.balance, creditLimit: customer.creditLimit };
+}
+
+/** The payments of the listed orders, one cached section per order, as one list. */
+async function paymentsOfOrders(
+  engine: Pick<SectionEngine, 'answer'>,
+  actor: Actor,
+  s: MobileSections,
+  list: readonly orders.Order[] | SectionError | null,
+): Promise<{ value: payments.Payment[] | SectionError | null; partial: boolean }> {
+  if (!list || 'error' in list) {
+    // Without the orders there is nothing to read payments of: the orders' error stands for both.
+    return { value: list && isAllowed(actor, 'payments.manage') ? list : null, partial: false };
+  }
+  const perOrder = await engine.answer(
+    actor,
+    Object.fromEntries(list.map((o) => [o.id, s.paymentsOf(o.id)])),
+  );
+  const { partial, ...answers } = perOrder;
+  const found = Object.values(answers) as (readonly payments.Payment[] | SectionError | null)[];
+  if (!isAllowed(actor, 'payments.manage')) return { value: null, partial };
+  const failed = found.find((value) => value !== null && 'error' in value);
+  if (failed) return { value: failed as SectionError, partial };
+  return { value: found.flatMap((value) => (value ?? []) as readonly payments.Payment[]), partial };
 }
 
 function noStockAt(locationId: string): inventory.StockAtLocation {

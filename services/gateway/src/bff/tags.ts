@@ -20,6 +20,10 @@ export const tag = {
   /** Anyone's tickets. */
   tickets: 'tickets',
   user: (id: string) => `user:${id}`,
+  /** The customer, its balance and credit limit, and which orders are its. */
+  customer: (id: string) => `customer:${id}`,
+  /** One user's notifications: the unread count and the latest. */
+  notifications: (userId: string) => `notifications:${userId}`,
 } as const;
 
 type Data = Record<string, unknown>;
@@ -54,6 +58,10 @@ export function tagsOfEvent(subject: string, data: unknown): string[] {
       ];
     case 'payments.payment':
       return [tag.payment(id), ...idsIn(data, 'orderId').map(tag.order)];
+    case 'orders.customer':
+      return [tag.customer(id)];
+    case 'notification.inbox':
+      return [tag.notifications(id)];
     case 'gateway.user':
       return [tag.user(id)];
     default:
@@ -64,7 +72,15 @@ export function tagsOfEvent(subject: string, data: unknown): string[] {
 }
 
 /** The streams whose events invalidate sections. */
-export const INVALIDATING_STREAMS = ['INVENTORY', 'ORDERS', 'PAYMENTS', 'SCHEDULING', 'TICKETING', 'GATEWAY'];
+export const INVALIDATING_STREAMS = [
+  'INVENTORY',
+  'ORDERS',
+  'PAYMENTS',
+  'SCHEDULING',
+  'TICKETING',
+  'NOTIFICATION',
+  'GATEWAY',
+];
 
 export interface WriteThrough {
   /** The route's tag in the OpenAPI document: which service the write went to. */
@@ -98,9 +114,14 @@ export function tagsOfWrite(write: WriteThrough): string[] {
       return [
         ...orders.map(tag.order),
         ...products.flatMap((id) => [tag.product(id), tag.ordersWithProduct(id)]),
+        ...customersOf(all).map(tag.customer),
         tag.awaitingPayment,
       ];
     }
+    case 'customers':
+      return [...new Set([...ids('customerId'), ...resultId])].map(tag.customer);
+    case 'notifications':
+      return write.userId ? [tag.notifications(write.userId)] : [];
     case 'payments':
       return [...ids('orderId').map(tag.order), ...[...ids('paymentId'), ...resultId].map(tag.payment)];
     case 'scheduling':
@@ -113,6 +134,12 @@ export function tagsOfWrite(write: WriteThrough): string[] {
     default:
       return [];
   }
+}
+
+/** The registered customers a write names: its body's and the placed order's `customerId`. */
+function customersOf(values: readonly unknown[]): string[] {
+  const named = values.flatMap((value) => [value, getField(value, 'order')]);
+  return [...new Set(named.flatMap((value) => idsIn(value, 'customerId')))];
 }
 
 function getField(value: unknown, field: string): unknown {
