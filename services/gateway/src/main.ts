@@ -84,9 +84,7 @@ async function main(): Promise<void> {
   const feeds = liveFeeds(nats, logger);
   const bff = startMobileBff({ rpc, users, feeds, logger, settings: config });
   shutdown.onShutdown('stop the mobile BFF', () => bff.stop());
-  const routes = bff.invalidatingWrites(
-    allRoutes({ auth, rpc, locks, mobile: bff.dependencies, readCache: bff.cache }),
-  );
+  const routes = bff.invalidatingWrites(allRoutes({ auth, rpc, locks, mobile: bff.dependencies }));
   const openApiDocument = buildOpenApiDocument(routes, version);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.with({

@@ -1,7 +1,6 @@
 import type { Locks } from '../src/collaboration/locks.js';
 import type { Auth } from '../src/identity/auth.js';
 import type { MobileDependencies } from '../src/bff/mobile.routes.js';
-import type { SectionCache } from '../src/bff/cache.js';
 import type { RpcClient } from '@omni/messaging';
 import { buildOpenApiDocument } from '../src/openapi/document.js';
 import { allRoutes } from '../src/routes/index.js';
@@ -12,7 +11,6 @@ const routes = allRoutes({
   rpc: {} as RpcClient,
   locks: {} as Locks,
   mobile: {} as MobileDependencies,
-  readCache: {} as SectionCache,
 });
 const document = buildOpenApiDocument(routes, '0.0.0') as {
   paths: Record<string, Record<string, { operationId: string; description?: string }>>;

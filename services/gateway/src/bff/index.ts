@@ -20,8 +20,6 @@ export interface BffSettings {
 export interface MobileBff {
   /** What the `/mobile/*` routes need (routes/index.ts). */
   readonly dependencies: MobileDependencies;
-  /** The section cache, for REST reads of the same data (bff/cached-read.ts). */
-  readonly cache: SectionCache;
   /** Every write route made to drop the sections it changes before it answers. */
   invalidatingWrites(routes: readonly RouteSpec[]): RouteSpec[];
   stop(): Promise<void>;
@@ -55,7 +53,6 @@ export function startMobileBff(options: {
       decisions,
       decisionWaitMs: settings.BFF_ORDER_DECISION_WAIT_MS,
     },
-    cache,
     invalidatingWrites: (routes) => invalidatingWrites(routes, cache),
     stop: () => following.stop(),
   };

@@ -84,7 +84,7 @@ export class SectionEngine {
  * Two callers share a cached section only if the section would read the same for both: per user for
  * `user` sections; otherwise per roles and vendor (a vendor user sees only its vendor's products).
  */
-export function cacheKey(actor: Actor, section: Pick<Section<unknown>, 'name' | 'key' | 'scope'>): string {
+function cacheKey(actor: Actor, section: Section<unknown>): string {
   const whose =
     section.scope === 'user'
       ? `user=${actor.userId}`

@@ -1,5 +1,4 @@
 import type { RpcClient } from '@omni/messaging';
-import type { SectionCache } from '../bff/cache.js';
 import { mobileRoutes, type MobileDependencies } from '../bff/mobile.routes.js';
 import type { RouteSpec } from '../http/route.js';
 import type { Locks } from '../collaboration/locks.js';
@@ -21,16 +20,14 @@ export interface RouteDependencies {
   readonly rpc: RpcClient;
   readonly locks: Locks;
   readonly mobile: MobileDependencies;
-  /** The section cache the BFF fills; REST reads of the same data share it (bff/cached-read.ts). */
-  readonly readCache: SectionCache;
 }
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
-export function allRoutes({ auth, rpc, locks, mobile, readCache }: RouteDependencies): RouteSpec[] {
+export function allRoutes({ auth, rpc, locks, mobile }: RouteDependencies): RouteSpec[] {
   const routes = [
     ...authRoutes(auth),
     ...usersRoutes(auth),
-    ...inventoryRoutes(rpc, readCache),
+    ...inventoryRoutes(rpc),
     ...ordersRoutes(rpc),
     ...customersRoutes(rpc),
     ...paymentsRoutes(rpc),

@@ -2,9 +2,6 @@ import { PageQuery, inventory, type PageQuery as PageQueryType } from '@omni/con
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
 import { defineRoute, type RouteCall, type RouteSpec } from '../http/route.js';
-import type { SectionCache } from '../bff/cache.js';
-import { cachedRead } from '../bff/cached-read.js';
-import { tag } from '../bff/tags.js';
 import { attributeFiltersOf } from './attribute-filters.js';
 
 const RPC = inventory.INVENTORY_RPC;
@@ -13,7 +10,7 @@ const VendorPath = z.object({ vendorId: z.uuid() });
 const insufficientStock = [{ status: 422, code: 'insufficient_stock' }] as const;
 
 /** CONTRACT §4. Each route forwards its validated input to `rpc.inventory.<name>`. */
-export function inventoryRoutes(rpc: RpcClient, readCache: SectionCache): RouteSpec[] {
+export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
   const forward =
     <C extends RouteCall>(name: string, input: (call: C) => unknown) =>
     (call: C) =>
@@ -161,16 +158,7 @@ export function inventoryRoutes(rpc: RpcClient, readCache: SectionCache): RouteS
       params: ProductPath,
       response: inventory.ProductDetails,
       status: 200,
-      // The hottest read: answered from the gateway's cache, shared with the BFF's product section.
-      handle: cachedRead<RouteCall<{ productId: string }>, unknown>(
-        readCache,
-        {
-          name: 'product',
-          key: ({ params }) => params.productId,
-          tags: ({ params }) => [tag.product(params.productId)],
-        },
-        forward(RPC.getProduct, ({ params }) => params),
-      ),
+      handle: forward(RPC.getProduct, ({ params }) => params),
     }),
     defineRoute({
       operationId: 'updateProduct',
