@@ -124,7 +124,7 @@ const balance = Money.describe(
 export const CustomerRegistered = z
   .object({
     customerId,
-    name: z.string(),
+    name: z.string().describe("The customer's name"),
     email: z.string().nullable().describe('E-mail, or null'),
     phone: z.string().nullable().describe('Phone number, or null'),
     creditLimit: Money.nullable().describe('The most its balance may reach, or null for no limit'),
@@ -134,10 +134,10 @@ export const CustomerRegistered = z
 export const CustomerUpdated = z
   .object({
     customerId,
-    name: z.string().optional(),
-    email: z.string().nullable().optional(),
-    phone: z.string().nullable().optional(),
-    creditLimit: Money.nullable().optional(),
+    name: z.string().optional().describe('The new name'),
+    email: z.string().nullable().optional().describe('The new e-mail, or null when removed'),
+    phone: z.string().nullable().optional().describe('The new phone number, or null when removed'),
+    creditLimit: Money.nullable().optional().describe('The new credit limit, or null for no limit'),
   })
   .describe("A customer's details changed; carries only the fields that changed");
 
