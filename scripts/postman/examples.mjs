@@ -84,6 +84,19 @@ export const bodies = {
   'POST /tickets/{ticketId}/reopen': { reason: 'still slippery' },
   'POST /tickets/{ticketId}/cancel': {},
   'POST /locks': { resource: 'inventory/product/{{productId}}' },
+  'PATCH /orders/{orderId}': { notes: 'Leave at the back door', priority: 'high' },
+  'POST /customers': {
+    name: 'Ada Lovelace',
+    email: 'ada-{{$guid}}@example.com',
+    creditLimit: { amount: 1000000, currency: 'USD' },
+  },
+  'PATCH /customers/{customerId}': { phone: '+15550101' },
+  'POST /mobile/orders': {
+    customer: { name: 'Grace Hopper' },
+    locationId: '{{locationId}}',
+    lines: [{ productId: '{{productId}}', quantity: 1 }],
+  },
+  'PUT /notifications/preferences': { email: false, mutedCategories: [] },
 };
 
 /**
@@ -131,6 +144,10 @@ export const expectedStatus = {
     status: 409,
     why: 'the ticket was reopened just before; only a resolved ticket closes',
   },
+  'POST /notifications/{notificationId}/read': {
+    status: 404,
+    why: 'the admin the collection signs in as has no notification with a fresh id',
+  },
 };
 
 /**
@@ -139,6 +156,11 @@ export const expectedStatus = {
  */
 export const pathVariables = {
   'POST /orders/{orderId}/ship': { orderId: '{{paidOrderId}}' },
+  // The first order is cancelled in its folder; the paid one stays editable until it ships last.
+  'PATCH /orders/{orderId}': { orderId: '{{paidOrderId}}' },
+  'POST /notifications/{notificationId}/read': { notificationId: '{{$guid}}' },
+  // POST /mobile/orders answers `{ order, … }`, with no top-level id to save as orderId.
+  'GET /mobile/orders/{orderId}/complete': { orderId: '{{paidOrderId}}' },
 };
 
 /** Requests moved to the end of the run, in this order: they need what later folders do first. */
