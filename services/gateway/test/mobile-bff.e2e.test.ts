@@ -178,18 +178,12 @@ describe('GET /mobile/home', () => {
 describe('the notifications section of /mobile/home', () => {
   /** Notification learns users and roles from the gateway's events: waits until its view has the user. */
   async function knownToNotification(userId: string): Promise<void> {
-    const db = new pg.Client({ connectionString: system.database.url });
-    await db.connect();
-    try {
-      await eventually(async () => {
-        const { rows } = await db.query('SELECT 1 FROM notification.user_directory WHERE user_id = $1', [
-          userId,
-        ]);
-        expect(rows).toHaveLength(1);
-      });
-    } finally {
-      await db.end();
-    }
+    await eventually(async () => {
+      const { rows } = await db.query('SELECT 1 FROM notification.user_directory WHERE user_id = $1', [
+        userId,
+      ]);
+      expect(rows).toHaveLength(1);
+    });
   }
 
   type Notifications = { unread: number; latest: { category: string; resource: { id: string } }[] };
