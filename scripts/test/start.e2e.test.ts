@@ -3,7 +3,7 @@
 // PostgreSQL and nats-server, every service.
 import { OmniClient, ok } from '@omni/client';
 import { eventually, freePort, startTestNats, type TestNatsServer } from '@omni/testing';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,12 +25,20 @@ interface Launcher {
   lineMatching(pattern: RegExp): Promise<string>;
 }
 
+/** Every launcher started: one a timed-out test left running is killed after the file. */
+const launched = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of launched) child.kill('SIGKILL');
+});
+
 function launch(env: Record<string, string>): Launcher {
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js')], {
     cwd: repoRoot,
     env: { ...withoutServerVariables(process.env), LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  launched.add(child);
+  child.once('exit', () => launched.delete(child));
   const output: string[] = [];
   const stderr: string[] = [];
   const lines = new EventEmitter();
@@ -169,31 +177,43 @@ describe('npm start with a configured server that does not answer', () => {
 
 describe('when the launcher is killed outright', () => {
   let dataDir: string;
+  let standIn: ChildProcess | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'omni-start-'));
     await chmod(dataDir, 0o755);
   });
   afterAll(async () => {
+    // Even after a timeout, the stand-in (and its pipe) must not outlive the test and keep Jest alive;
+    // without it the helper stops its servers by itself (its IPC channel closes).
+    standIn?.kill('SIGKILL');
+    await eventually(() => expect(processesOf(dataDir)).toEqual([]), { timeoutMs: 30_000 }).catch(
+      () => undefined,
+    );
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it('the helper that keeps the embedded servers stops them, so none is orphaned', async () => {
     // Stands in for scripts/start.js: starts the helper exactly as it does, then waits to be killed.
+    // It prints each message type the helper sends, and `exited <code>` if the helper dies first, so
+    // a helper that fails makes this test fail at once, with the helper's stderr in the output.
     const launcherStandIn = `
       import { spawn } from 'node:child_process';
       const keeper = spawn(process.execPath, [${JSON.stringify(path.join(repoRoot, 'scripts', 'servers.js'))}, ${JSON.stringify(dataDir)}],
         { detached: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-      keeper.on('message', (message) => console.log(message.type));`;
-    const standIn = spawn(process.execPath, ['--input-type=module', '-e', launcherStandIn], {
+      keeper.on('message', (message) => console.log(message.type, message.message ?? ''));
+      keeper.on('exit', (code, signal) => console.log('exited', code ?? signal));`;
+    standIn = spawn(process.execPath, ['--input-type=module', '-e', launcherStandIn], {
       cwd: repoRoot,
       env: { ...withoutServerVariables(process.env), OMNI_EMBEDDED: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const firstLine = new Promise<string>((resolve) =>
-      readline.createInterface({ input: standIn.stdout! }).once('line', resolve),
-    );
-    expect(await firstLine).toBe('ready');
+    const lines = readline.createInterface({ input: standIn.stdout! });
+    const firstLine = new Promise<string>((resolve) => {
+      lines.once('line', resolve);
+      lines.once('close', () => resolve('(the stand-in exited without a line)'));
+    });
+    expect((await firstLine).trim()).toBe('ready');
     expect(processesOf(dataDir).some((args) => args.includes('postgres -D'))).toBe(true);
     expect(processesOf(dataDir).some((args) => args.includes('nats-server'))).toBe(true);
 
