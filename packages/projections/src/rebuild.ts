@@ -11,6 +11,9 @@ import {
   swapShadowIn,
 } from './swap.js';
 
+/** Passes over the log before the locked catch-up (see rebuildProjections). */
+const UNLOCKED_PASSES = 3;
+
 export interface RebuildProgress {
   /** The projections being rebuilt, comma-separated. */
   readonly projection: string;
@@ -56,18 +59,27 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     for (const projection of projections) await createShadowTables(tx, store.schema, projection);
   });
   const total = await countEvents(store);
+  const batchSize = options.batchSize ?? 5000;
   let events = 0;
   let position: Position = START;
-  for (;;) {
-    const batch = await store.readAll(position, { limit: options.batchSize ?? 5000 });
-    if (batch.length === 0) break;
-    await inTransaction(store.pool, async (tx) => {
-      for (const [i, projection] of projections.entries())
-        await applyEvents(tx, projection, batch, shadow[i]!);
-    });
-    position = store.positionOf(batch[batch.length - 1]!);
-    events += batch.length;
-    options.onProgress?.({ projection: name, events, total });
+  // Passes without blocking writers, each up to the size the log had when it began: under writes
+  // faster than the rebuild, a pass "until nothing is left" would never end. Each pass leaves less for
+  // the next; what the last one leaves is applied under the lock.
+  let target = total;
+  for (let pass = 0; pass < UNLOCKED_PASSES; pass++) {
+    while (events < target) {
+      const batch = await store.readAll(position, { limit: batchSize });
+      if (batch.length === 0) break;
+      await inTransaction(store.pool, async (tx) => {
+        for (const [i, projection] of projections.entries())
+          await applyEvents(tx, projection, batch, shadow[i]!);
+      });
+      position = store.positionOf(batch[batch.length - 1]!);
+      events += batch.length;
+      options.onProgress?.({ projection: name, events, total });
+    }
+    target = await countEvents(store);
+    if (target - events < batchSize) break; // little left: the locked catch-up takes it
   }
   const { rows, caughtUp } = await retryOnLockConflict(() =>
     inTransaction(store.pool, async (tx) => {
