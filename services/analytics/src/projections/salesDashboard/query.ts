@@ -1,5 +1,6 @@
 import type { analytics } from '@omni/contracts';
 import type { Pool } from 'pg';
+import { coverRange } from '../salesByDay/rollups.js';
 
 /** When no order or payment in the range names a currency, the answer still needs one. */
 const FALLBACK_CURRENCY = 'EUR';
@@ -14,7 +15,9 @@ interface SalesRow {
 
 /**
  * The sales dashboard (docs/dashboards.md) as one statement over the salesByDay and revenueByDay
- * read models: the days of the range by primary key, the top products by the (day, product) key.
+ * read models: the days of the range by primary key; the top products summed from the range's whole
+ * months and weeks (rollups) and the days around them, then each one's SKU and name from its latest
+ * day in the range. The range's split comes in as arrays ($5..$9, `rangeParameters`).
  */
 export async function salesDashboard(
   pool: Pool,
@@ -44,10 +47,19 @@ export async function salesDashboard(
        FROM generate_series($1::date, $2::date, interval '1 day') AS d
        LEFT JOIN orders o ON o.day = d::date LEFT JOIN revenue r ON r.day = d::date
      ), top AS (
-       SELECT product_id, (array_agg(sku ORDER BY day DESC))[1] AS sku,
-         (array_agg(name ORDER BY day DESC))[1] AS name, sum(quantity)::int AS quantity
-       FROM ${schema}.sales_products WHERE day BETWEEN $1 AND $2
+       SELECT product_id, sum(quantity)::int AS quantity FROM (
+         SELECT p.product_id, p.quantity FROM unnest($5::date[], $6::date[]) AS r(first, last)
+         JOIN ${schema}.sales_products p ON p.day BETWEEN r.first AND r.last
+         UNION ALL
+         SELECT u.product_id, u.quantity FROM unnest($7::text[], $8::date[], $9::date[]) AS r(grain, first, last)
+         JOIN ${schema}.sales_product_rollups u ON u.grain = r.grain AND u.period BETWEEN r.first AND r.last
+       ) AS units
        GROUP BY product_id HAVING sum(quantity) > 0 ORDER BY quantity DESC, product_id LIMIT 10
+     ), named AS (
+       SELECT top.*, latest.sku, latest.name FROM top CROSS JOIN LATERAL (
+         SELECT sku, name FROM ${schema}.sales_products p
+         WHERE p.product_id = top.product_id AND p.day BETWEEN $1 AND $2 ORDER BY p.day DESC LIMIT 1
+       ) AS latest
      )
      SELECT (SELECT currency FROM cur) AS currency,
        (SELECT json_agg(json_build_object('date', to_char(day, 'YYYY-MM-DD'), 'placed', placed, 'paid', paid,
@@ -55,8 +67,8 @@ export async function salesDashboard(
        (SELECT sum(placed_amount)::float8 FROM days) AS "placedAmount",
        (SELECT sum(placed_count)::float8 FROM days) AS "placedCount",
        (SELECT json_agg(json_build_object('productId', product_id, 'sku', sku, 'name', name,
-          'quantity', quantity) ORDER BY quantity DESC, product_id) FROM top) AS top`,
-    [from, to, currency ?? null, FALLBACK_CURRENCY],
+          'quantity', quantity) ORDER BY quantity DESC, product_id) FROM named) AS top`,
+    [from, to, currency ?? null, FALLBACK_CURRENCY, ...rangeParameters(from, to)],
   );
   const row = rows[0]!;
   const money = (amount: number) => ({ amount, currency: row.currency });
@@ -89,4 +101,16 @@ export async function salesToday(pool: Pool, schema: string, now: Date): Promise
   const today = now.toISOString().slice(0, 10);
   const dashboard = await salesDashboard(pool, schema, { from: today, to: today });
   return dashboard.days[0]!;
+}
+
+/** `coverRange` as the query's array parameters: day runs' firsts and lasts, rollup runs' grains, firsts, lasts. */
+function rangeParameters(from: string, to: string) {
+  const { days, rollups } = coverRange(from, to);
+  return [
+    days.map((run) => run.first),
+    days.map((run) => run.last),
+    rollups.map((run) => run.grain),
+    rollups.map((run) => run.first),
+    rollups.map((run) => run.last),
+  ];
 }
