@@ -37,7 +37,7 @@ export const salesByDayProjection = streamProjection({
         sku text NOT NULL,
         name text NOT NULL,
         quantity int NOT NULL,
-        PRIMARY KEY (day, product_id)
+        PRIMARY KEY (day, product_id) INCLUDE (quantity)
       );
       CREATE INDEX ON ${t['sales_products']} (product_id, day);
       CREATE TABLE ${t['sales_orders']} (
@@ -155,22 +155,27 @@ async function createRollups(tx: Tx, t: TableNames): Promise<void> {
       period date NOT NULL,
       product_id uuid NOT NULL,
       quantity int NOT NULL,
-      PRIMARY KEY (grain, period, product_id)
+      PRIMARY KEY (grain, period, product_id) INCLUDE (quantity)
     )`);
 }
 
 /**
- * Tables made before the rollups existed get them summed from their day rows, with the index the
- * top products' names are looked up by, so an upgrade answers the same without a replay. Writers
- * wait meanwhile (`SHARE`): an older replica still running must not add units the sum misses.
+ * Tables made before the rollups existed get them summed from their day rows, and the indexes the
+ * query reads, so an upgrade answers the same without a replay. The table is locked meanwhile (the
+ * primary key is rebuilt): an older replica still running must not add units the sum misses.
  */
 async function addRollups(tx: Tx, t: TableNames): Promise<void> {
   if (await tableExists(tx, t['sales_product_rollups']!)) return;
   const days = t['sales_products']!;
-  await tx.query(`LOCK TABLE ${days} IN SHARE MODE`);
+  const { rows } = await tx.query<{ name: string }>(
+    `SELECT conname AS name FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
+    [days],
+  );
+  await tx.query(`
+    ALTER TABLE ${days} DROP CONSTRAINT "${rows[0]!.name}", ADD PRIMARY KEY (day, product_id) INCLUDE (quantity);
+    CREATE INDEX ON ${days} (product_id, day)`);
   await createRollups(tx, t);
   await tx.query(`
-    CREATE INDEX ON ${days} (product_id, day);
     INSERT INTO ${t['sales_product_rollups']} (grain, period, product_id, quantity)
     SELECT g.grain, g.period, p.product_id, sum(p.quantity)
     FROM ${days} AS p CROSS JOIN LATERAL ${rollupPeriodsOf('p.day')} AS g(grain, period)

@@ -1,11 +1,11 @@
 /**
  * The calendar of the top products' rollups. Units sold are kept per day and, summed, per ISO week
  * (Monday first) and per calendar month, so a range reads its whole months and weeks from the
- * rollups and only its ragged ends by day. The projection writes the rollups with `rollupPeriodsOf`
+ * rollups and only a few days at its ragged ends by day. The projection writes the rollups with `rollupPeriodsOf`
  * (SQL) and the query splits a range with `coverRange` (here): both define a week as PostgreSQL's
  * `date_trunc('week', …)` does, from Monday.
  */
-import { addDays, nextMonth, previousMonth, startOfMonth, startOfWeek } from '../days.js';
+import { addDays, DAY_MS, nextMonth, previousMonth, startOfMonth, startOfWeek } from '../days.js';
 
 export type RollupGrain = 'week' | 'month';
 
@@ -16,13 +16,17 @@ export interface RollupRun {
   readonly last: string;
 }
 
-/** A run of days, both inclusive (YYYY-MM-DD). */
+/**
+ * A run of days, both inclusive (YYYY-MM-DD), added to the sum (`sign` 1) or taken from it (-1: the
+ * days of a rollup's week that lie outside the range, when fewer than those inside).
+ */
 export interface DayRun {
   readonly first: string;
   readonly last: string;
+  readonly sign: 1 | -1;
 }
 
-/** A range of days as whole months and weeks (rollup rows) and the days around them (day rows). */
+/** A range of days as whole months and weeks (rollup rows) and single days (day rows). */
 export interface RangeCover {
   readonly rollups: readonly RollupRun[];
   readonly days: readonly DayRun[];
@@ -38,10 +42,12 @@ export function rollupPeriodsOf(day: string): string {
 }
 
 /**
- * Splits `from`..`to` (inclusive) into the whole months inside it, then the whole weeks inside what
- * is left on either side, then the days left over: every day of the range counted exactly once. At
- * most 12 days remain on either side of the months (6 before and 6 after their weeks), so a range of
- * any length reads at most 24 day rows and 3 rollup runs per product.
+ * Splits `from`..`to` (inclusive) into the whole months inside it, then the weeks of what is left
+ * on either side: a week wholly in the range from its rollup, a week with 5 or 6 of its days in the
+ * range from its rollup less the days outside, a week with at most 4 day by day. Every day of the
+ * range counts once and every other day not at all. At most two partial weeks lie on either side
+ * of the months, each read as at most 4 rows, so a range of any length reads at most 16 day rows
+ * per product besides its rollups.
  */
 export function coverRange(from: string, to: string): RangeCover {
   const end = addDays(to, 1); // exclusive from here on
@@ -57,14 +63,41 @@ export function coverRange(from: string, to: string): RangeCover {
   };
 }
 
-/** `start`..`end` (exclusive) as the whole weeks inside it and the days before and after them. */
+/** Largest number of a week's days read one by one; with 5 or more, the week less the others is fewer rows. */
+const MOST_DAYS_READ_SINGLY = 4;
+
+/** `start`..`end` (exclusive) week by week. */
 function coverByWeeks(start: string, end: string): RangeCover {
-  if (start >= end) return { rollups: [], days: [] };
-  const firstWeek = start === startOfWeek(start) ? start : addDays(startOfWeek(start), 7);
-  const endWeek = startOfWeek(end);
-  if (firstWeek >= endWeek) return { rollups: [], days: [{ first: start, last: addDays(end, -1) }] };
+  const weeks: string[] = [];
   const days: DayRun[] = [];
-  if (start < firstWeek) days.push({ first: start, last: addDays(firstWeek, -1) });
-  if (endWeek < end) days.push({ first: endWeek, last: addDays(end, -1) });
-  return { rollups: [{ grain: 'week', first: firstWeek, last: addDays(endWeek, -7) }], days };
+  if (start >= end) return { rollups: [], days };
+  for (let week = startOfWeek(start); week < end; week = addDays(week, 7)) {
+    const weekEnd = addDays(week, 7);
+    const first = start > week ? start : week;
+    const after = end < weekEnd ? end : weekEnd;
+    const inside = daysBetween(first, after);
+    if (inside <= MOST_DAYS_READ_SINGLY) {
+      days.push({ first, last: addDays(after, -1), sign: 1 });
+      continue;
+    }
+    weeks.push(week);
+    if (week < first) days.push({ first: week, last: addDays(first, -1), sign: -1 });
+    if (after < weekEnd) days.push({ first: after, last: addDays(weekEnd, -1), sign: -1 });
+  }
+  return { rollups: weekRuns(weeks), days };
+}
+
+/** Consecutive weeks (Mondays, ascending) as runs. */
+function weekRuns(weeks: readonly string[]): RollupRun[] {
+  const runs: RollupRun[] = [];
+  for (const week of weeks) {
+    const last = runs.at(-1);
+    if (last && addDays(last.last, 7) === week) runs[runs.length - 1] = { ...last, last: week };
+    else runs.push({ grain: 'week', first: week, last: week });
+  }
+  return runs;
+}
+
+function daysBetween(first: string, endExclusive: string): number {
+  return Math.round((Date.parse(endExclusive) - Date.parse(first)) / DAY_MS);
 }

@@ -16,8 +16,8 @@ interface SalesRow {
 /**
  * The sales dashboard (docs/dashboards.md) as one statement over the salesByDay and revenueByDay
  * read models: the days of the range by primary key; the top products summed from the range's whole
- * months and weeks (rollups) and the days around them, then each one's SKU and name from its latest
- * day in the range. The range's split comes in as arrays ($5..$9, `rangeParameters`).
+ * months and weeks (rollups) and a few single days, then each one's SKU and name from its latest day
+ * in the range. The range's split comes in as arrays ($5..$10, `rangeParameters`).
  */
 export async function salesDashboard(
   pool: Pool,
@@ -48,10 +48,11 @@ export async function salesDashboard(
        LEFT JOIN orders o ON o.day = d::date LEFT JOIN revenue r ON r.day = d::date
      ), top AS (
        SELECT product_id, sum(quantity)::int AS quantity FROM (
-         SELECT p.product_id, p.quantity FROM unnest($5::date[], $6::date[]) AS r(first, last)
+         SELECT p.product_id, p.quantity * r.sign AS quantity
+         FROM unnest($5::date[], $6::date[], $7::int[]) AS r(first, last, sign)
          JOIN ${schema}.sales_products p ON p.day BETWEEN r.first AND r.last
          UNION ALL
-         SELECT u.product_id, u.quantity FROM unnest($7::text[], $8::date[], $9::date[]) AS r(grain, first, last)
+         SELECT u.product_id, u.quantity FROM unnest($8::text[], $9::date[], $10::date[]) AS r(grain, first, last)
          JOIN ${schema}.sales_product_rollups u ON u.grain = r.grain AND u.period BETWEEN r.first AND r.last
        ) AS units
        GROUP BY product_id HAVING sum(quantity) > 0 ORDER BY quantity DESC, product_id LIMIT 10
@@ -103,12 +104,13 @@ export async function salesToday(pool: Pool, schema: string, now: Date): Promise
   return dashboard.days[0]!;
 }
 
-/** `coverRange` as the query's array parameters: day runs' firsts and lasts, rollup runs' grains, firsts, lasts. */
+/** `coverRange` as the query's array parameters: day runs' firsts, lasts and signs; rollup runs' grains, firsts, lasts. */
 function rangeParameters(from: string, to: string) {
   const { days, rollups } = coverRange(from, to);
   return [
     days.map((run) => run.first),
     days.map((run) => run.last),
+    days.map((run) => run.sign),
     rollups.map((run) => run.grain),
     rollups.map((run) => run.first),
     rollups.map((run) => run.last),
