@@ -5,31 +5,18 @@
  * (SQL) and the query splits a range with `coverRange` (here): both define a week as PostgreSQL's
  * `date_trunc('week', …)` does, from Monday.
  */
-import { addDays, DAY_MS, nextMonth, previousMonth, startOfMonth, startOfWeek } from '../days.js';
-
-export type RollupGrain = 'week' | 'month';
-
-/** A run of whole periods of one grain, named by the first day of its first and last period. */
-export interface RollupRun {
-  readonly grain: RollupGrain;
-  readonly first: string;
-  readonly last: string;
-}
+import { addDays, nextMonth, startOfMonth, startOfWeek } from '../days.js';
 
 /**
- * A run of days, both inclusive (YYYY-MM-DD), added to the sum (`sign` 1) or taken from it (-1: the
- * days of a rollup's week that lie outside the range, when fewer than those inside).
+ * The rows a range's units are summed from, each named by its first day (YYYY-MM-DD): day rows
+ * added, day rows taken away (days of a counted week that lie outside the range), week rollups
+ * (Mondays) and month rollups (first days).
  */
-export interface DayRun {
-  readonly first: string;
-  readonly last: string;
-  readonly sign: 1 | -1;
-}
-
-/** A range of days as whole months and weeks (rollup rows) and single days (day rows). */
 export interface RangeCover {
-  readonly rollups: readonly RollupRun[];
-  readonly days: readonly DayRun[];
+  readonly days: readonly string[];
+  readonly daysTakenAway: readonly string[];
+  readonly weeks: readonly string[];
+  readonly months: readonly string[];
 }
 
 /**
@@ -50,54 +37,45 @@ export function rollupPeriodsOf(day: string): string {
  * per product besides its rollups.
  */
 export function coverRange(from: string, to: string): RangeCover {
+  const cover = { days: [], daysTakenAway: [], weeks: [], months: [] } as {
+    [K in keyof RangeCover]: string[];
+  };
   const end = addDays(to, 1); // exclusive from here on
   const firstMonth = from === startOfMonth(from) ? from : nextMonth(from);
   const endMonth = startOfMonth(end);
-  if (firstMonth >= endMonth) return coverByWeeks(from, end);
-  const head = coverByWeeks(from, firstMonth);
-  const tail = coverByWeeks(endMonth, end);
-  const months: RollupRun = { grain: 'month', first: firstMonth, last: previousMonth(endMonth) };
-  return {
-    rollups: [...head.rollups, months, ...tail.rollups],
-    days: [...head.days, ...tail.days],
-  };
+  if (firstMonth >= endMonth) {
+    coverByWeeks(from, end, cover);
+    return cover;
+  }
+  coverByWeeks(from, firstMonth, cover);
+  for (let month = firstMonth; month < endMonth; month = nextMonth(month)) cover.months.push(month);
+  coverByWeeks(endMonth, end, cover);
+  return cover;
 }
 
 /** Largest number of a week's days read one by one; with 5 or more, the week less the others is fewer rows. */
 const MOST_DAYS_READ_SINGLY = 4;
 
-/** `start`..`end` (exclusive) week by week. */
-function coverByWeeks(start: string, end: string): RangeCover {
-  const weeks: string[] = [];
-  const days: DayRun[] = [];
-  if (start >= end) return { rollups: [], days };
+/** `start`..`end` (exclusive) week by week, into `cover`. */
+function coverByWeeks(start: string, end: string, cover: { [K in keyof RangeCover]: string[] }): void {
   for (let week = startOfWeek(start); week < end; week = addDays(week, 7)) {
     const weekEnd = addDays(week, 7);
     const first = start > week ? start : week;
     const after = end < weekEnd ? end : weekEnd;
-    const inside = daysBetween(first, after);
-    if (inside <= MOST_DAYS_READ_SINGLY) {
-      days.push({ first, last: addDays(after, -1), sign: 1 });
+    if (first >= after) continue;
+    const inside = daysFrom(first, after);
+    if (inside.length <= MOST_DAYS_READ_SINGLY) {
+      cover.days.push(...inside);
       continue;
     }
-    weeks.push(week);
-    if (week < first) days.push({ first: week, last: addDays(first, -1), sign: -1 });
-    if (after < weekEnd) days.push({ first: after, last: addDays(weekEnd, -1), sign: -1 });
+    cover.weeks.push(week);
+    cover.daysTakenAway.push(...daysFrom(week, first), ...daysFrom(after, weekEnd));
   }
-  return { rollups: weekRuns(weeks), days };
 }
 
-/** Consecutive weeks (Mondays, ascending) as runs. */
-function weekRuns(weeks: readonly string[]): RollupRun[] {
-  const runs: RollupRun[] = [];
-  for (const week of weeks) {
-    const last = runs.at(-1);
-    if (last && addDays(last.last, 7) === week) runs[runs.length - 1] = { ...last, last: week };
-    else runs.push({ grain: 'week', first: week, last: week });
-  }
-  return runs;
-}
-
-function daysBetween(first: string, endExclusive: string): number {
-  return Math.round((Date.parse(endExclusive) - Date.parse(first)) / DAY_MS);
+/** The days from `first` up to `endExclusive`. */
+function daysFrom(first: string, endExclusive: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day < endExclusive; day = addDays(day, 1)) days.push(day);
+  return days;
 }
