@@ -169,7 +169,9 @@ async function createRollups(tx: Tx, t: TableNames): Promise<void> {
 /**
  * Tables made before the rollups existed get them summed from their day rows, and the index the
  * top products' names are looked up by, so an upgrade answers the same without a replay. Writers
- * wait meanwhile (`SHARE`): an older replica still running must not add units the sum misses.
+ * wait meanwhile (`SHARE`): an older replica still running must not add units the sum misses. One
+ * that goes on folding afterwards writes day rows without their rollups: `omni replay analytics`
+ * once the last of them has stopped puts that right.
  */
 async function addRollups(tx: Tx, t: TableNames): Promise<void> {
   if (await tableExists(tx, t['sales_product_rollups']!)) return;

@@ -1,9 +1,9 @@
 /**
  * The calendar of the top products' rollups. Units sold are kept per day and, summed, per ISO week
  * (Monday first) and per calendar month, so a range reads its whole months and weeks from the
- * rollups and only a few days at its ragged ends by day. The projection writes the rollups with `rollupPeriodsOf`
- * (SQL) and the query splits a range with `coverRange` (here): both define a week as PostgreSQL's
- * `date_trunc('week', …)` does, from Monday.
+ * rollups and only a few days at its ragged ends by day. The projection writes the rollups with
+ * `rollupPeriodsOf` (SQL) and the query splits a range with `coverRange` (here): both define a week
+ * as PostgreSQL's `date_trunc('week', …)` does, from Monday.
  */
 import { addDays, nextMonth, startOfMonth, startOfWeek } from '../days.js';
 
@@ -18,6 +18,9 @@ export interface RangeCover {
   readonly weeks: readonly string[];
   readonly months: readonly string[];
 }
+
+/** A `RangeCover` being filled. */
+type Filling = { [K in keyof RangeCover]: string[] };
 
 /**
  * SQL rows (grain, period) of the rollups a day's units also count in, for a date expression:
@@ -37,9 +40,7 @@ export function rollupPeriodsOf(day: string): string {
  * per product besides its rollups.
  */
 export function coverRange(from: string, to: string): RangeCover {
-  const cover = { days: [], daysTakenAway: [], weeks: [], months: [] } as {
-    [K in keyof RangeCover]: string[];
-  };
+  const cover: Filling = { days: [], daysTakenAway: [], weeks: [], months: [] };
   const end = addDays(to, 1); // exclusive from here on
   const firstMonth = from === startOfMonth(from) ? from : nextMonth(from);
   const endMonth = startOfMonth(end);
@@ -57,7 +58,7 @@ export function coverRange(from: string, to: string): RangeCover {
 const MOST_DAYS_READ_SINGLY = 4;
 
 /** `start`..`end` (exclusive) week by week, into `cover`. */
-function coverByWeeks(start: string, end: string, cover: { [K in keyof RangeCover]: string[] }): void {
+function coverByWeeks(start: string, end: string, cover: Filling): void {
   for (let week = startOfWeek(start); week < end; week = addDays(week, 7)) {
     const weekEnd = addDays(week, 7);
     const first = start > week ? start : week;
