@@ -17,6 +17,7 @@ const OMNI = fileURLToPath(new URL('../../../packages/cli/bin/omni.js', import.m
 const READ_MODELS = [
   'sales_days',
   'sales_products',
+  'sales_product_rollups',
   'sales_orders',
   'revenue_days',
   'stock_levels',
@@ -52,7 +53,7 @@ async function replay() {
 async function readModels() {
   const snapshot: Record<string, unknown[]> = {};
   for (const table of READ_MODELS)
-    snapshot[table] = (await db.query(`SELECT * FROM analytics.${table} ORDER BY 1, 2`)).rows;
+    snapshot[table] = (await db.query(`SELECT * FROM analytics.${table} AS r ORDER BY r::text`)).rows;
   return snapshot;
 }
 

@@ -3,11 +3,12 @@
  * given events, read through the dashboard query: each KPI on its own.
  */
 import { newId } from '@omni/contracts';
-import { givenStreamEvents, type SpecStreamEvent } from '@omni/projections';
+import { ensureProjection, givenStreamEvents, type SpecStreamEvent } from '@omni/projections';
 import { createTestDatabase, type TestDatabase } from '@omni/testing';
 import pg from 'pg';
 import { revenueByDayProjection } from '../src/projections/revenueByDay/projection.js';
 import { salesByDayProjection } from '../src/projections/salesByDay/projection.js';
+import { addDays } from '../src/projections/days.js';
 import { salesDashboard } from '../src/projections/salesDashboard/query.js';
 
 let database: TestDatabase;
@@ -97,15 +98,21 @@ const refunded = (day: string, amount: number): SpecStreamEvent => {
   };
 };
 
+/** A fresh schema with the read models of these orders' and payments' events. */
+async function salesGiven(orders: SpecStreamEvent[], payments: SpecStreamEvent[] = []) {
+  const schema = `spec_sales_${++schemas}`;
+  await givenStreamEvents(pool, schema, salesByDayProjection, orders);
+  await givenStreamEvents(pool, schema, revenueByDayProjection, payments);
+  return schema;
+}
+
 /** The dashboard over DAY1..DAY2, given orders' and payments' events, in a fresh schema. */
 async function dashboardGiven(
   orders: SpecStreamEvent[],
   payments: SpecStreamEvent[] = [],
   currency?: string,
 ) {
-  const schema = `spec_sales_${++schemas}`;
-  await givenStreamEvents(pool, schema, salesByDayProjection, orders);
-  await givenStreamEvents(pool, schema, revenueByDayProjection, payments);
+  const schema = await salesGiven(orders, payments);
   return salesDashboard(pool, schema, { from: DAY1, to: DAY2, ...(currency ? { currency } : {}) });
 }
 
@@ -220,6 +227,92 @@ describe('the sales dashboard', () => {
       const { totals, topProducts } = await dashboardGiven([order, order]);
       expect(totals.ordersPlaced).toBe(1);
       expect(topProducts[0]!.quantity).toBe(3);
+    });
+  });
+
+  describe('when orders span several months', () => {
+    // 15 products over ten weeks (Sunday 25 January to Sunday 5 April 2026), three orders a day;
+    // every 7th order cancelled and every 11th rejected; each product renamed every month.
+    const FIRST = '2026-01-25';
+    const LAST = '2026-04-05';
+    const products = Array.from({ length: 15 }, () => newId());
+    const events: SpecStreamEvent[] = [];
+    let n = 0;
+    for (let day = FIRST, i = 0; day <= LAST; day = addDays(day, 1), i++)
+      for (let j = 0; j < 3; j++) {
+        const order = newId();
+        const lines = [0, 1].map((line) => {
+          const k = (i * 5 + j * 7 + line * 3) % products.length;
+          const name = `P${k} (${day.slice(0, 7)})`;
+          return { productId: products[k]!, quantity: 1 + (((i + 2) * (k + 1)) % 5), unitPrice: 100, name };
+        });
+        events.push(placed(order, day, lines));
+        if (++n % 7 === 0) events.push(cancelled(order, addDays(day, 2)));
+        else if (n % 11 === 0) events.push(statusChanged(order, day, 'pending', 'rejected'));
+      }
+    const RANGES: [string, string][] = [
+      [FIRST, LAST], // whole months, whole weeks and days
+      ['2026-01-28', '2026-02-03'], // across a month's end, no whole week
+      ['2026-01-26', '2026-03-01'], // whole weeks, then February whole
+      ['2026-02-01', '2026-02-28'], // one month
+      ['2026-02-10', '2026-03-20'], // weeks on both sides of a month boundary
+      ['2026-03-08', '2026-04-06'], // the last 30 days as of 6 April
+      ['2026-03-31', '2026-04-01'],
+      ['2026-02-14', '2026-02-14'],
+    ];
+
+    /** The top products summed from the day rows alone, as the dashboard answered before the rollups. */
+    async function topProductsByDay(schema: string, from: string, to: string) {
+      const { rows } = await pool.query(
+        `SELECT product_id AS "productId", (array_agg(sku ORDER BY day DESC))[1] AS sku,
+           (array_agg(name ORDER BY day DESC))[1] AS name, sum(quantity)::int AS quantity
+         FROM ${schema}.sales_products WHERE day BETWEEN $1 AND $2
+         GROUP BY product_id HAVING sum(quantity) > 0 ORDER BY quantity DESC, product_id LIMIT 10`,
+        [from, to],
+      );
+      return rows;
+    }
+
+    it('lists the same top products, SKUs and names as summing the range day by day', async () => {
+      const schema = await salesGiven(events);
+      for (const [from, to] of RANGES) {
+        const { topProducts } = await salesDashboard(pool, schema, { from, to });
+        expect({ from, to, topProducts }).toEqual({
+          from,
+          to,
+          topProducts: await topProductsByDay(schema, from, to),
+        });
+      }
+    });
+
+    it('answers the same after an upgrade from tables made before the rollups', async () => {
+      const schema = await salesGiven(events);
+      const dashboards = () =>
+        Promise.all(RANGES.map(([from, to]) => salesDashboard(pool, schema, { from, to })));
+      /** The day table's indexes (names left out) and storage options. */
+      const layout = async () => {
+        const { rows } = await pool.query<{ def: string; options: string[] | null }>(
+          `SELECT regexp_replace(indexdef, 'INDEX \\S+ ON \\S+', 'INDEX ON') AS def,
+             (SELECT reloptions FROM pg_class WHERE oid = $2::regclass) AS options
+           FROM pg_indexes WHERE schemaname = $1 AND tablename = 'sales_products' ORDER BY def`,
+          [schema, `${schema}.sales_products`],
+        );
+        return rows;
+      };
+      const [before, made] = [await dashboards(), await layout()];
+      const byProduct = await pool.query<{ name: string }>(
+        `SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%(product_id, day)%'`,
+        [schema],
+      );
+      await pool.query(`
+        DROP TABLE ${schema}.sales_product_rollups;
+        DROP INDEX ${schema}.${byProduct.rows[0]!.name};
+        ALTER TABLE ${schema}.sales_products RESET (fillfactor)`);
+
+      await ensureProjection(pool, schema, salesByDayProjection);
+
+      expect(await dashboards()).toEqual(before);
+      expect(await layout()).toEqual(made);
     });
   });
 });

@@ -1,7 +1,6 @@
 import { ticketing, type analytics } from '@omni/contracts';
 import type { Pool } from 'pg';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../days.js';
 
 type EventBuilt = Omit<analytics.OperationsDashboard, 'services' | 'asOf'>;
 
