@@ -87,6 +87,16 @@ describe('when the SMTP server accepts', () => {
     expect((await deliveryOf(ids[0]!)).attempts).toBe(1);
   });
 
+  it('keeps one connection open from one e-mail to the next', async () => {
+    const port = await freePort();
+    const server = await startTestSmtp(port);
+    servers.push(server);
+    const ids = await Promise.all(Array.from({ length: 20 }, () => queue()));
+    senders.push(startEmailSender(orm, settings(port), silentLogger));
+    await eventually(async () => expect(server.received).toHaveLength(ids.length));
+    expect(server.sessions).toBe(1);
+  });
+
   it('shares the queue between two senders without sending one e-mail twice', async () => {
     const port = await freePort();
     const received = await smtpServer(port);
@@ -114,6 +124,24 @@ describe('when the SMTP server is down for a while', () => {
     const received = await smtpServer(port);
     await eventually(async () => expect((await deliveryOf(id)).status).toBe('sent'));
     expect(received.map((r) => r.messageId)).toEqual([messageIdOf(id)]);
+  });
+
+  it('sends what was queued during an outage, each once, after the server drops its connection and returns', async () => {
+    const port = await freePort();
+    const server = await startTestSmtp(port);
+    servers.push(server);
+    const before = await queue();
+    senders.push(startEmailSender(orm, settings(port), silentLogger));
+    await eventually(async () => expect((await deliveryOf(before)).status).toBe('sent'));
+
+    await server.close(); // the open connection is cut, new ones refused
+    const during = await queue();
+    await eventually(async () => expect((await deliveryOf(during)).attempts).toBeGreaterThanOrEqual(1));
+    expect((await deliveryOf(during)).status).toBe('pending');
+
+    await server.reopen();
+    await eventually(async () => expect((await deliveryOf(during)).status).toBe('sent'));
+    expect(server.received.map((r) => r.messageId)).toEqual([messageIdOf(before), messageIdOf(during)]);
   });
 
   it('gives up after the give-up time and shows it as failed', async () => {

@@ -7,9 +7,14 @@ export interface ReceivedMail {
 }
 
 export interface TestSmtpServer {
-  /** Every e-mail accepted so far, in order. */
+  /** Every e-mail accepted so far, in order, duplicates included; kept across `close` and `reopen`. */
   readonly received: readonly ReceivedMail[];
+  /** How many SMTP sessions (connections) were opened so far. */
+  readonly sessions: number;
+  /** Goes down: open sessions are cut (421) and connections refused until `reopen`. */
   close(): Promise<void>;
+  /** Listens again on the same port, as a mail server back from an outage. */
+  reopen(): Promise<void>;
 }
 
 /**
@@ -18,10 +23,46 @@ export interface TestSmtpServer {
  */
 export async function startTestSmtp(port: number, refuse?: () => Error | undefined): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
+  let sessions = 0;
+  let server: SMTPServer | undefined;
+  const listen = async () => {
+    const listening = acceptingServer(received, () => sessions++, refuse);
+    // A client that dies (a SIGKILLed sender) resets its connection: a mail server carries on.
+    listening.on('error', () => undefined);
+    await new Promise<void>((resolve) => listening.listen(port, '127.0.0.1', resolve));
+    server = listening;
+  };
+  await listen();
+  return {
+    received,
+    get sessions() {
+      return sessions;
+    },
+    async close() {
+      const closing = server;
+      server = undefined;
+      if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
+    },
+    reopen: listen,
+  };
+}
+
+function acceptingServer(
+  received: ReceivedMail[],
+  onSession: () => void,
+  refuse?: () => Error | undefined,
+): SMTPServer {
+  return new SMTPServer({
+    // close() ends the sessions under way at once (421), as a server going down does, instead of
+    // waiting up to 30 s for them: a client keeps its connection open between e-mails.
+    closeTimeout: 1,
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      onSession();
+      callback();
+    },
     onRcptTo(_address, _session, callback) {
       callback(refuse?.() ?? undefined);
     },
@@ -37,8 +78,6 @@ export async function startTestSmtp(port: number, refuse?: () => Error | undefin
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** An SMTP refusal as a server gives it. */
