@@ -31,20 +31,49 @@ export const inboxProjection: Projection = {
   },
 
   async apply(tx: Tx, event: StoredEvent, t: TableNames) {
-    if (!event.streamId.startsWith('inbox-')) return;
-    const e = asDomainEvent<InboxEvent>(event);
-    const table = t['inbox']!;
-    if (e.type === 'created') {
-      const d = e.data;
-      await tx.query(
-        `INSERT INTO ${table} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL) ON CONFLICT (id) DO NOTHING`,
-        [d.notificationId, d.userId, d.category, d.title, d.body, d.resource.type, d.resource.id, d.sourceEventId, d.createdAt],
-      );
-    } else if (e.type === 'read') {
-      await tx.query(`UPDATE ${table} SET read_at = $2 WHERE id = ANY($1::uuid[]) AND read_at IS NULL`, [
-        e.data.notificationIds,
-        e.data.readAt,
-      ]);
-    }
+    await applyInboxBatch(tx, [event], t);
   },
+
+  // A hot inbox (every clerk's low-stock alerts) takes many notifications per command batch: one
+  // multi-row insert for them instead of one statement each.
+  applyBatch: (tx, events, t) => applyInboxBatch(tx, events, t),
 };
+
+/**
+ * Inserts the batch's new notifications, then marks reads in order. A read names only notifications
+ * created before it (the decider reads them from the stream's state), so inserting first gives the
+ * rows one event at a time would.
+ */
+async function applyInboxBatch(tx: Tx, events: readonly StoredEvent[], t: TableNames): Promise<void> {
+  const table = t['inbox']!;
+  const inboxEvents = events
+    .filter((event) => event.streamId.startsWith('inbox-'))
+    .map(asDomainEvent<InboxEvent>);
+  const created = inboxEvents.flatMap((e) => (e.type === 'created' ? [e.data] : []));
+  if (created.length > 0) {
+    await tx.query(
+      `INSERT INTO ${table}
+       SELECT *, NULL FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                  $7::uuid[], $8::text[], $9::timestamptz[])
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        created.map((d) => d.notificationId),
+        created.map((d) => d.userId),
+        created.map((d) => d.category),
+        created.map((d) => d.title),
+        created.map((d) => d.body),
+        created.map((d) => d.resource.type),
+        created.map((d) => d.resource.id),
+        created.map((d) => d.sourceEventId),
+        created.map((d) => d.createdAt),
+      ],
+    );
+  }
+  for (const e of inboxEvents) {
+    if (e.type !== 'read') continue;
+    await tx.query(`UPDATE ${table} SET read_at = $2 WHERE id = ANY($1::uuid[]) AND read_at IS NULL`, [
+      e.data.notificationIds,
+      e.data.readAt,
+    ]);
+  }
+}

@@ -1,0 +1,70 @@
+import { newId } from '@omni/contracts';
+import { givenEvents, type Projection } from '@omni/projections';
+import { createTestDatabase, type TestDatabase } from '@omni/testing';
+import pg from 'pg';
+import { inboxProjection } from '../src/projections/inbox/projection.js';
+
+let database: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+});
+
+afterAll(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+const [clerk, manager] = [newId(), newId()];
+const created = (userId: string, notificationId = newId()) => ({
+  streamId: `inbox-${userId}`,
+  type: 'created',
+  data: {
+    notificationId,
+    userId,
+    category: 'inventory',
+    title: 'Low stock',
+    body: 'W-1 is below its reorder level',
+    resource: { type: 'product', id: newId() },
+    sourceEventId: newId(),
+    createdAt: '2026-12-07T10:00:00.000Z',
+  },
+});
+const read = (userId: string, notificationIds: string[]) => ({
+  streamId: `inbox-${userId}`,
+  type: 'read',
+  data: { userId, notificationIds, readAt: '2026-12-07T11:00:00.000Z' },
+});
+
+const first = created(clerk);
+const second = created(clerk);
+const events = [
+  first,
+  created(manager),
+  second,
+  read(clerk, [first.data.notificationId]),
+  created(clerk),
+  read(clerk, [first.data.notificationId, second.data.notificationId]), // read-all after a single read
+  first, // redelivered: the id is the key
+];
+
+const rowsOf = async (t: Record<string, string>) =>
+  (await pool.query(`SELECT * FROM ${t['inbox']} ORDER BY id`)).rows;
+
+it('a batch of inbox events gives the rows that applying them one at a time gives', async () => {
+  const oneAtATime: Projection = { ...inboxProjection, applyBatch: undefined };
+  const batched = await givenEvents(pool, 'inbox_batched', inboxProjection, events);
+  const single = await givenEvents(pool, 'inbox_single', oneAtATime, events);
+
+  const rows = await rowsOf(batched);
+  expect(rows).toEqual(await rowsOf(single));
+  expect(rows).toHaveLength(4);
+  expect(
+    rows
+      .filter((row) => row.read_at !== null)
+      .map((row) => row.id)
+      .sort(),
+  ).toEqual([first.data.notificationId, second.data.notificationId].sort());
+});
