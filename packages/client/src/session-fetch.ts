@@ -45,7 +45,14 @@ export function sessionFetch({ session, fetch, timeoutMs }: SessionFetchOptions)
     const retry = input.clone(); // before the first send consumes the body
     const token = await session.currentAccessToken();
     const response = await exchange(withToken(input, token));
-    if (response.status !== 401 || !session.refreshToken) return response;
+    if (response.status !== 401) return response;
+    // Refused while another call's refresh was refused: this call ends with the session too, rather
+    // than handing back a 401 (the session dropped its tokens, so the check below would pass it on).
+    if (session.signedOut) {
+      await response.body?.cancel();
+      throw session.signedOut;
+    }
+    if (!session.refreshToken) return response;
 
     await response.body?.cancel();
     const renewed = await session.renewAccessToken(token);
