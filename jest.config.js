@@ -18,8 +18,6 @@ const shared = {
   moduleNameMapper: {
     // Workspace packages resolve to their sources, so tests never need a build first.
     '^@omni/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
-    // A service's read side as a library (docs/adr/0010-gateway-reads-inventory-read-models.md).
-    '^@omni/([a-z-]+)/queries$': '<rootDir>/services/$1/src/queries/index.ts',
     // NodeNext imports say ".js"; the sources are ".ts".
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

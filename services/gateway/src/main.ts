@@ -37,7 +37,6 @@ import { startRealtimeBridge } from './realtime/bridge.js';
 import { liveFeeds } from './realtime/feeds.js';
 import { EVENTS_PATH, eventStreamHandler } from './realtime/sse.js';
 import { allRoutes } from './routes/index.js';
-import { createProductDetailsReader } from '@omni/inventory/queries';
 import { closeSocketsOfDeactivatedUsers } from './identity/deactivations.js';
 import { GATEWAY_SCHEMA, migrateGatewaySchema, signingSecret } from './schema.js';
 
@@ -85,9 +84,7 @@ async function main(): Promise<void> {
   const feeds = liveFeeds(nats, logger);
   const bff = startMobileBff({ rpc, users, feeds, logger, settings: config });
   shutdown.onShutdown('stop the mobile BFF', () => bff.stop());
-  const routes = bff.invalidatingWrites(
-    allRoutes({ auth, rpc, products: createProductDetailsReader(pool), locks, mobile: bff.dependencies }),
-  );
+  const routes = bff.invalidatingWrites(allRoutes({ auth, rpc, locks, mobile: bff.dependencies }));
   const openApiDocument = buildOpenApiDocument(routes, version);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.with({

@@ -1,7 +1,6 @@
 import type { Locks } from '../src/collaboration/locks.js';
 import type { Auth } from '../src/identity/auth.js';
 import type { MobileDependencies } from '../src/bff/mobile.routes.js';
-import type { ProductDetailsReader } from '@omni/inventory/queries';
 import type { RpcClient } from '@omni/messaging';
 import { buildOpenApiDocument } from '../src/openapi/document.js';
 import { allRoutes } from '../src/routes/index.js';
@@ -10,7 +9,6 @@ import { allRoutes } from '../src/routes/index.js';
 const routes = allRoutes({
   auth: {} as Auth,
   rpc: {} as RpcClient,
-  products: {} as ProductDetailsReader,
   locks: {} as Locks,
   mobile: {} as MobileDependencies,
 });

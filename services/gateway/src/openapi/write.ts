@@ -23,12 +23,7 @@ const notNeeded = new Proxy(
     },
   },
 );
-const routes = allRoutes({
-  auth: notNeeded,
-  rpc: notNeeded,
-  products: notNeeded,
-  mobile: notNeeded,
-} as RouteDependencies);
+const routes = allRoutes({ auth: notNeeded, rpc: notNeeded, mobile: notNeeded } as RouteDependencies);
 const document = `${JSON.stringify(buildOpenApiDocument(routes, version), null, 2)}\n`;
 if (process.argv.includes('--check')) {
   const current = (() => {

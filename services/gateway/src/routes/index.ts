@@ -1,4 +1,3 @@
-import type { ProductDetailsReader } from '@omni/inventory/queries';
 import type { RpcClient } from '@omni/messaging';
 import { mobileRoutes, type MobileDependencies } from '../bff/mobile.routes.js';
 import type { RouteSpec } from '../http/route.js';
@@ -19,18 +18,16 @@ import { usersRoutes } from './users.routes.js';
 export interface RouteDependencies {
   readonly auth: Auth;
   readonly rpc: RpcClient;
-  /** Product reads straight from inventory's read models (docs/adr/0010-gateway-reads-inventory-read-models.md). */
-  readonly products: ProductDetailsReader;
   readonly locks: Locks;
   readonly mobile: MobileDependencies;
 }
 
 /** Every `/api/v1` route; the OpenAPI document is generated from this same list. */
-export function allRoutes({ auth, rpc, products, locks, mobile }: RouteDependencies): RouteSpec[] {
+export function allRoutes({ auth, rpc, locks, mobile }: RouteDependencies): RouteSpec[] {
   const routes = [
     ...authRoutes(auth),
     ...usersRoutes(auth),
-    ...inventoryRoutes(rpc, products),
+    ...inventoryRoutes(rpc),
     ...ordersRoutes(rpc),
     ...customersRoutes(rpc),
     ...paymentsRoutes(rpc),

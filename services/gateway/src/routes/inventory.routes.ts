@@ -1,5 +1,4 @@
 import { PageQuery, inventory, type PageQuery as PageQueryType } from '@omni/contracts';
-import type { ProductDetailsReader } from '@omni/inventory/queries';
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
 import { defineRoute, type RouteCall, type RouteSpec } from '../http/route.js';
@@ -10,12 +9,8 @@ const ProductPath = z.object({ productId: z.uuid() });
 const VendorPath = z.object({ vendorId: z.uuid() });
 const insufficientStock = [{ status: 422, code: 'insufficient_stock' }] as const;
 
-/**
- * CONTRACT §4. Each route forwards its validated input to `rpc.inventory.<name>`, except a product's
- * read, which the gateway runs itself against inventory's read models with inventory's own query
- * (docs/adr/0010-gateway-reads-inventory-read-models.md): the hottest read skips two NATS hops.
- */
-export function inventoryRoutes(rpc: RpcClient, products: ProductDetailsReader): RouteSpec[] {
+/** CONTRACT §4. Each route forwards its validated input to `rpc.inventory.<name>`. */
+export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
   const forward =
     <C extends RouteCall>(name: string, input: (call: C) => unknown) =>
     (call: C) =>
@@ -163,7 +158,7 @@ export function inventoryRoutes(rpc: RpcClient, products: ProductDetailsReader):
       params: ProductPath,
       response: inventory.ProductDetails,
       status: 200,
-      handle: ({ params, context }) => products.readAs(params.productId, context),
+      handle: forward(RPC.getProduct, ({ params }) => params),
     }),
     defineRoute({
       operationId: 'updateProduct',

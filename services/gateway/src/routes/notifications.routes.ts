@@ -33,8 +33,7 @@ export function notificationsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'notifications',
       summary: 'How many of your notifications are unread',
       access: 'self',
-      description:
-        'The number of the caller’s notifications not read yet; it counts a read or read-all at once.',
+      description: 'The number of the caller’s notifications not read yet; it counts a read or read-all at once.',
       response: notification.UnreadCount,
       status: 200,
       handle: forward(RPC.unreadCount, () => ({})),
@@ -47,8 +46,7 @@ export function notificationsRoutes(rpc: RpcClient): RouteSpec[] {
       tag: 'notifications',
       summary: 'Your notification preferences',
       access: 'self',
-      description:
-        'Whether notifications are also e-mailed to you, and which categories you muted (those create no notification). Defaults: e-mail on, nothing muted.',
+      description: 'Whether notifications are also e-mailed to you, and which categories you muted (those create no notification). Defaults: e-mail on, nothing muted.',
       response: notification.NotificationPreferences,
       status: 200,
       handle: forward(RPC.getPreferences, () => ({})),

@@ -1,10 +1,11 @@
-import { type EventMetadata, type RpcContext, type inventory } from '@omni/contracts';
+import { NotFoundError, type EventMetadata, type RpcContext, type inventory } from '@omni/contracts';
+import DataLoader from 'dataloader';
 import { createCommandProcessor, type CommandProcessor, type EventStore } from '@omni/event-store';
 import { eventMetadataFor } from '@omni/messaging';
 import { inlineProjections } from '@omni/projections';
 import type { Pool } from 'pg';
 import { INVENTORY_PROJECTIONS } from '../projections/index.js';
-import { createProductDetailsReader } from '../queries/product-details.js';
+import { productsDetails } from '../projections/productList/query.js';
 
 export interface Inventory {
   readonly store: EventStore;
@@ -22,9 +23,15 @@ export interface Inventory {
 }
 
 export function createInventory(store: EventStore): Inventory {
-  const details = createProductDetailsReader(store.pool, store.schema);
+  const details = new DataLoader<string, inventory.ProductDetails>(
+    async (ids: readonly string[]) =>
+      (await productsDetails(store.pool, store.schema, ids)).map(
+        (found) => found ?? new NotFoundError('Product not found', 'product_not_found'),
+      ),
+    { cache: false, maxBatchSize: 200 },
+  );
   return {
-    productDetails: details.load,
+    productDetails: (productId) => details.load(productId),
     store,
     pool: store.pool,
     schema: store.schema,
