@@ -1,5 +1,11 @@
 export { freePort, isPortOpen, waitForPort } from './ports.js';
-export { type TestDatabase, createTestDatabase, startTestPostgres } from './postgres.js';
+export {
+  type SuiteDatabase,
+  type TestDatabase,
+  createTestDatabase,
+  startTestPostgres,
+  useTestDatabase,
+} from './postgres.js';
 export { type TestNatsServer, startTestNats } from './nats.js';
 export { eventually } from './eventually.js';
 export { type DeciderSpecWhen, given, recordingDecisions } from './decider-spec.js';

@@ -28,6 +28,41 @@ export async function createTestDatabase(prefix = 'omni_test'): Promise<TestData
   };
 }
 
+export interface SuiteDatabase {
+  /** A pool on the suite's database; usable from the suite's `beforeAll` on. */
+  readonly pool: pg.Pool;
+  readonly url: string;
+}
+
+/**
+ * The usual database of an integration suite: created with a pool before the suite's tests, both
+ * closed and dropped after. Call it at the top of the test file; read `pool` inside hooks and tests.
+ */
+export function useTestDatabase({ prefix, max = 2 }: { prefix?: string; max?: number } = {}): SuiteDatabase {
+  let database: TestDatabase | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(prefix);
+    pool = new pg.Pool({ connectionString: database.url, max });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestDatabase: the database exists from beforeAll on');
+    return value;
+  };
+  return {
+    get pool() {
+      return ready(pool);
+    },
+    get url() {
+      return ready(database).url;
+    },
+  };
+}
+
 /**
  * `pool.end()` resolves before its sockets are closed; forcing the drop at once would kill those
  * sessions and their clients would report the termination as an unhandled error in whatever test

@@ -5,27 +5,15 @@
  */
 import { newId } from '@omni/contracts';
 import { givenStreamEvents, type SpecStreamEvent } from '@omni/projections';
-import { createTestDatabase, type TestDatabase } from '@omni/testing';
-import pg from 'pg';
+import { useTestDatabase } from '@omni/testing';
 import { openTicketsProjection } from '../src/projections/openTickets/projection.js';
 import { operationsDashboard } from '../src/projections/operationsDashboard/query.js';
 import { stockLevelsProjection } from '../src/projections/stockLevels/projection.js';
 import { todaysShiftsProjection } from '../src/projections/todaysShifts/projection.js';
 import { migrateAnalyticsSchema } from '../src/schema.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const database = useTestDatabase();
 let schemas = 0;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
 
 const NOW = new Date('2026-03-02T15:00:00.000Z');
 const TODAY = '2026-03-02';
@@ -38,11 +26,11 @@ async function dashboardGiven(given: {
   scheduling?: SpecStreamEvent[];
 }) {
   const schema = `spec_ops_${++schemas}`;
-  await givenStreamEvents(pool, schema, stockLevelsProjection, given.inventory ?? []);
-  await givenStreamEvents(pool, schema, openTicketsProjection, given.ticketing ?? []);
-  await givenStreamEvents(pool, schema, todaysShiftsProjection, given.scheduling ?? []);
-  await migrateAnalyticsSchema(pool, schema);
-  return operationsDashboard(pool, schema, NOW);
+  await givenStreamEvents(database.pool, schema, stockLevelsProjection, given.inventory ?? []);
+  await givenStreamEvents(database.pool, schema, openTicketsProjection, given.ticketing ?? []);
+  await givenStreamEvents(database.pool, schema, todaysShiftsProjection, given.scheduling ?? []);
+  await migrateAnalyticsSchema(database.pool, schema);
+  return operationsDashboard(database.pool, schema, NOW);
 }
 
 // ---- inventory ------------------------------------------------------------------------------

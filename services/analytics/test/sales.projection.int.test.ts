@@ -4,26 +4,14 @@
  */
 import { newId } from '@omni/contracts';
 import { ensureProjection, givenStreamEvents, type SpecStreamEvent } from '@omni/projections';
-import { createTestDatabase, type TestDatabase } from '@omni/testing';
-import pg from 'pg';
+import { useTestDatabase } from '@omni/testing';
 import { revenueByDayProjection } from '../src/projections/revenueByDay/projection.js';
 import { salesByDayProjection } from '../src/projections/salesByDay/projection.js';
 import { addDays } from '../src/projections/days.js';
 import { salesDashboard } from '../src/projections/salesDashboard/query.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const database = useTestDatabase();
 let schemas = 0;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
 
 const money = (amount: number, currency = 'EUR') => ({ amount, currency });
 const DAY1 = '2026-03-01';
@@ -101,8 +89,8 @@ const refunded = (day: string, amount: number): SpecStreamEvent => {
 /** A fresh schema with the read models of these orders' and payments' events. */
 async function salesGiven(orders: SpecStreamEvent[], payments: SpecStreamEvent[] = []) {
   const schema = `spec_sales_${++schemas}`;
-  await givenStreamEvents(pool, schema, salesByDayProjection, orders);
-  await givenStreamEvents(pool, schema, revenueByDayProjection, payments);
+  await givenStreamEvents(database.pool, schema, salesByDayProjection, orders);
+  await givenStreamEvents(database.pool, schema, revenueByDayProjection, payments);
   return schema;
 }
 
@@ -113,7 +101,7 @@ async function dashboardGiven(
   currency?: string,
 ) {
   const schema = await salesGiven(orders, payments);
-  return salesDashboard(pool, schema, { from: DAY1, to: DAY2, ...(currency ? { currency } : {}) });
+  return salesDashboard(database.pool, schema, { from: DAY1, to: DAY2, ...(currency ? { currency } : {}) });
 }
 
 describe('the sales dashboard', () => {
@@ -263,7 +251,7 @@ describe('the sales dashboard', () => {
 
     /** The top products summed from the day rows alone, as the dashboard answered before the rollups. */
     async function topProductsByDay(schema: string, from: string, to: string) {
-      const { rows } = await pool.query(
+      const { rows } = await database.pool.query(
         `SELECT product_id AS "productId", (array_agg(sku ORDER BY day DESC))[1] AS sku,
            (array_agg(name ORDER BY day DESC))[1] AS name, sum(quantity)::int AS quantity
          FROM ${schema}.sales_products WHERE day BETWEEN $1 AND $2
@@ -276,7 +264,7 @@ describe('the sales dashboard', () => {
     it('lists the same top products, SKUs and names as summing the range day by day', async () => {
       const schema = await salesGiven(events);
       for (const [from, to] of RANGES) {
-        const { topProducts } = await salesDashboard(pool, schema, { from, to });
+        const { topProducts } = await salesDashboard(database.pool, schema, { from, to });
         expect({ from, to, topProducts }).toEqual({
           from,
           to,
@@ -288,10 +276,10 @@ describe('the sales dashboard', () => {
     it('answers the same after an upgrade from tables made before the rollups', async () => {
       const schema = await salesGiven(events);
       const dashboards = () =>
-        Promise.all(RANGES.map(([from, to]) => salesDashboard(pool, schema, { from, to })));
+        Promise.all(RANGES.map(([from, to]) => salesDashboard(database.pool, schema, { from, to })));
       /** The day table's indexes (names left out) and storage options. */
       const layout = async () => {
-        const { rows } = await pool.query<{ def: string; options: string[] | null }>(
+        const { rows } = await database.pool.query<{ def: string; options: string[] | null }>(
           `SELECT regexp_replace(indexdef, 'INDEX \\S+ ON \\S+', 'INDEX ON') AS def,
              (SELECT reloptions FROM pg_class WHERE oid = $2::regclass) AS options
            FROM pg_indexes WHERE schemaname = $1 AND tablename = 'sales_products' ORDER BY def`,
@@ -300,16 +288,16 @@ describe('the sales dashboard', () => {
         return rows;
       };
       const [before, made] = [await dashboards(), await layout()];
-      const byProduct = await pool.query<{ name: string }>(
+      const byProduct = await database.pool.query<{ name: string }>(
         `SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%(product_id, day)%'`,
         [schema],
       );
-      await pool.query(`
+      await database.pool.query(`
         DROP TABLE ${schema}.sales_product_rollups;
         DROP INDEX ${schema}.${byProduct.rows[0]!.name};
         ALTER TABLE ${schema}.sales_products RESET (fillfactor)`);
 
-      await ensureProjection(pool, schema, salesByDayProjection);
+      await ensureProjection(database.pool, schema, salesByDayProjection);
 
       expect(await dashboards()).toEqual(before);
       expect(await layout()).toEqual(made);

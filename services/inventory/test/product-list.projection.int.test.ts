@@ -1,21 +1,12 @@
 import { newId } from '@omni/contracts';
 import { givenEvents } from '@omni/projections';
-import { createTestDatabase, type TestDatabase } from '@omni/testing';
-import pg from 'pg';
+import { useTestDatabase } from '@omni/testing';
 import { productListProjection } from '../src/projections/productList/projection.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const database = useTestDatabase();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
+  await database.pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
 });
 
 const productId = newId();
@@ -62,13 +53,13 @@ const withoutLevels = [
 
 describe('the product list', () => {
   it('given stock events without levels (older logs), folds the same totals and levels', async () => {
-    const t = await givenEvents(pool, 'spec_products', productListProjection, withoutLevels);
-    const { rows: products } = await pool.query(
+    const t = await givenEvents(database.pool, 'spec_products', productListProjection, withoutLevels);
+    const { rows: products } = await database.pool.query(
       `SELECT on_hand, reserved, available, low_stock, version FROM ${t['product_list']} WHERE id = $1`,
       [productId],
     );
     expect(products).toEqual([{ on_hand: 6, reserved: 2, available: 4, low_stock: true, version: 5 }]);
-    const { rows: levels } = await pool.query(
+    const { rows: levels } = await database.pool.query(
       `SELECT location_id, on_hand, reserved FROM ${t['stock_levels']} WHERE product_id = $1 ORDER BY reserved`,
       [productId],
     );

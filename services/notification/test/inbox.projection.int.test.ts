@@ -1,21 +1,9 @@
 import { newId } from '@omni/contracts';
 import { givenEvents, type Projection } from '@omni/projections';
-import { createTestDatabase, type TestDatabase } from '@omni/testing';
-import pg from 'pg';
+import { useTestDatabase } from '@omni/testing';
 import { inboxProjection } from '../src/projections/inbox/projection.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const database = useTestDatabase();
 
 const [clerk, manager] = [newId(), newId()];
 const created = (userId: string, notificationId = newId()) => ({
@@ -51,12 +39,12 @@ const events = [
 ];
 
 const rowsOf = async (t: Record<string, string>) =>
-  (await pool.query(`SELECT * FROM ${t['inbox']} ORDER BY id`)).rows;
+  (await database.pool.query(`SELECT * FROM ${t['inbox']} ORDER BY id`)).rows;
 
 it('a batch of inbox events gives the rows that applying them one at a time gives', async () => {
   const oneAtATime: Projection = { ...inboxProjection, applyBatch: undefined };
-  const batched = await givenEvents(pool, 'inbox_batched', inboxProjection, events);
-  const single = await givenEvents(pool, 'inbox_single', oneAtATime, events);
+  const batched = await givenEvents(database.pool, 'inbox_batched', inboxProjection, events);
+  const single = await givenEvents(database.pool, 'inbox_single', oneAtATime, events);
 
   const rows = await rowsOf(batched);
   expect(rows).toEqual(await rowsOf(single));

@@ -1,22 +1,13 @@
 import { newId } from '@omni/contracts';
 import { givenEvents } from '@omni/projections';
-import { createTestDatabase, type TestDatabase } from '@omni/testing';
-import pg from 'pg';
+import { useTestDatabase } from '@omni/testing';
 import { customerListProjection } from '../src/projections/customerList/projection.js';
 import { getCustomer, listCustomers } from '../src/projections/customerList/query.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const database = useTestDatabase();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
+  await database.pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
 });
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -32,7 +23,7 @@ describe('the customer list', () => {
   it('follows the balance its orders move, and shows a zero balance in the limit currency before any order', async () => {
     const [ada, bob] = [newId(), newId()];
     const order = newId();
-    await givenEvents(pool, 'spec_balance', customerListProjection, [
+    await givenEvents(database.pool, 'spec_balance', customerListProjection, [
       registered(ada, 'Ada', { creditLimit: eur(5000) }),
       registered(bob, 'Bob', { creditLimit: { amount: 100, currency: 'USD' } }),
       of(ada, 'order_charged', { orderId: order, amount: eur(1000), balance: eur(1000) }),
@@ -45,23 +36,26 @@ describe('the customer list', () => {
       // An order event on the log is not a customer's: the projection skips it.
       { streamId: `order-${order}`, type: 'updated', data: { orderId: order, notes: 'x' } },
     ]);
-    expect(await getCustomer(pool, 'spec_balance', ada)).toMatchObject({
+    expect(await getCustomer(database.pool, 'spec_balance', ada)).toMatchObject({
       name: 'Ada',
       creditLimit: eur(5000),
       balance: eur(600),
       version: 3,
     });
-    expect((await getCustomer(pool, 'spec_balance', bob)).balance).toEqual({ amount: 0, currency: 'USD' });
+    expect((await getCustomer(database.pool, 'spec_balance', bob)).balance).toEqual({
+      amount: 0,
+      currency: 'USD',
+    });
   });
 
   it('applies an update to the fields it carries: null clears, absent keeps', async () => {
     const ada = newId();
-    await givenEvents(pool, 'spec_update', customerListProjection, [
+    await givenEvents(database.pool, 'spec_update', customerListProjection, [
       registered(ada, 'Ada', { email: 'ada@example.com', phone: '+44 1', creditLimit: eur(100) }),
       of(ada, 'updated', { name: 'Ada L.', phone: null }),
       of(ada, 'updated', { creditLimit: null }),
     ]);
-    expect(await getCustomer(pool, 'spec_update', ada)).toMatchObject({
+    expect(await getCustomer(database.pool, 'spec_update', ada)).toMatchObject({
       name: 'Ada L.',
       email: 'ada@example.com',
       phone: null,
@@ -71,14 +65,14 @@ describe('the customer list', () => {
 
   it('finds customers by a piece of their name, e-mail or phone, in any case, a page at a time', async () => {
     const ids = [newId(), newId(), newId(), newId()];
-    await givenEvents(pool, 'spec_search', customerListProjection, [
+    await givenEvents(database.pool, 'spec_search', customerListProjection, [
       registered(ids[0]!, 'Ada Lovelace'),
       registered(ids[1]!, 'Grace', { email: 'grace@LOVELACE.example' }),
       registered(ids[2]!, 'Alan', { phone: '+44 555 0199' }),
       registered(ids[3]!, 'Linus 100%'),
     ]);
-    const first = await listCustomers(pool, 'spec_search', { q: 'lovelace', limit: 1 });
-    const second = await listCustomers(pool, 'spec_search', {
+    const first = await listCustomers(database.pool, 'spec_search', { q: 'lovelace', limit: 1 });
+    const second = await listCustomers(database.pool, 'spec_search', {
       q: 'lovelace',
       limit: 1,
       cursor: first.nextCursor!,
@@ -86,15 +80,17 @@ describe('the customer list', () => {
     expect([...first.items, ...second.items].map((c) => c.name)).toEqual(['Ada Lovelace', 'Grace']);
     expect(second.nextCursor).toBeNull();
     expect(
-      (await listCustomers(pool, 'spec_search', { q: '555 01', limit: 50 })).items.map((c) => c.name),
+      (await listCustomers(database.pool, 'spec_search', { q: '555 01', limit: 50 })).items.map(
+        (c) => c.name,
+      ),
     ).toEqual(['Alan']);
     expect(
-      (await listCustomers(pool, 'spec_search', { q: '0%', limit: 50 })).items.map((c) => c.name),
+      (await listCustomers(database.pool, 'spec_search', { q: '0%', limit: 50 })).items.map((c) => c.name),
     ).toEqual(['Linus 100%']);
   });
 
   it('refuses an unknown customer with 404 customer_not_found', async () => {
-    await expect(getCustomer(pool, 'spec_search', newId())).rejects.toMatchObject({
+    await expect(getCustomer(database.pool, 'spec_search', newId())).rejects.toMatchObject({
       code: 'customer_not_found',
     });
   });

@@ -1,22 +1,10 @@
 import { newId } from '@omni/contracts';
 import { givenEvents } from '@omni/projections';
-import { createTestDatabase, type TestDatabase } from '@omni/testing';
-import pg from 'pg';
+import { useTestDatabase } from '@omni/testing';
 import { orderDetailsProjection } from '../src/projections/orderDetails/projection.js';
 import { getOrder, listOrders } from '../src/projections/orderDetails/query.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const database = useTestDatabase();
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
@@ -54,8 +42,8 @@ const event = (orderId: string, type: string, data: object = {}) => ({
 });
 
 async function rowOf(schema: string, events: Parameters<typeof givenEvents>[3], orderId: string) {
-  const t = await givenEvents(pool, schema, orderDetailsProjection, events);
-  const { rows } = await pool.query(
+  const t = await givenEvents(database.pool, schema, orderDetailsProjection, events);
+  const { rows } = await database.pool.query(
     `SELECT o.status, o.paid_amount, o.history, o.version, d.order_id IS NOT NULL AS deadline
        FROM ${t['order_list']} o LEFT JOIN ${t['payment_deadlines']} d ON d.order_id = o.id WHERE o.id = $1`,
     [orderId],
@@ -127,8 +115,8 @@ describe('the order list with sources, priorities and assignees', () => {
 
   it('reads an order placed before sources and priorities as api and normal', async () => {
     const id = newId();
-    await givenEvents(pool, 'spec_defaults', orderDetailsProjection, [placed(id)]);
-    expect(await getOrder(pool, 'spec_defaults', id)).toMatchObject({
+    await givenEvents(database.pool, 'spec_defaults', orderDetailsProjection, [placed(id)]);
+    expect(await getOrder(database.pool, 'spec_defaults', id)).toMatchObject({
       source: 'api',
       priority: 'normal',
       assigneeId: null,
@@ -138,12 +126,12 @@ describe('the order list with sources, priorities and assignees', () => {
 
   it('applies an update to the fields it carries only: null clears, absent keeps', async () => {
     const id = newId();
-    await givenEvents(pool, 'spec_updated', orderDetailsProjection, [
+    await givenEvents(database.pool, 'spec_updated', orderDetailsProjection, [
       withPlacement(id, { notes: 'first', source: 'phone', priority: 'low' }),
       event(id, 'updated', { priority: 'high', assigneeId: assignee }),
       event(id, 'updated', { notes: null }),
     ]);
-    expect(await getOrder(pool, 'spec_updated', id)).toMatchObject({
+    expect(await getOrder(database.pool, 'spec_updated', id)).toMatchObject({
       notes: null,
       source: 'phone',
       priority: 'high',
@@ -156,7 +144,7 @@ describe('the order list with sources, priorities and assignees', () => {
     const schema = 'spec_filters';
     const ids = Array.from({ length: 5 }, () => newId()).sort();
     const customerId = newId();
-    await givenEvents(pool, schema, orderDetailsProjection, [
+    await givenEvents(database.pool, schema, orderDetailsProjection, [
       withPlacement(ids[0]!, { source: 'web', priority: 'high' }),
       withPlacement(ids[1]!, { source: 'web', priority: 'high', customerId }),
       withPlacement(ids[2]!, { source: 'mobile', priority: 'high' }),
@@ -169,19 +157,19 @@ describe('the order list with sources, priorities and assignees', () => {
       statusChanged(ids[1]!, 'pending', 'awaiting_payment'),
     ]);
     const query = { assigneeId: assignee, priority: 'high', source: 'web', limit: 1 } as const;
-    const first = await listOrders(pool, schema, query);
+    const first = await listOrders(database.pool, schema, query);
     expect(first.items.map((o) => o.id)).toEqual([ids[1]]);
-    const second = await listOrders(pool, schema, { ...query, cursor: first.nextCursor! });
+    const second = await listOrders(database.pool, schema, { ...query, cursor: first.nextCursor! });
     expect(second.items.map((o) => o.id)).toEqual([ids[0]]);
     expect(second.nextCursor).toBeNull();
-    const pending = await listOrders(pool, schema, { ...query, limit: 50, status: 'pending' });
+    const pending = await listOrders(database.pool, schema, { ...query, limit: 50, status: 'pending' });
     expect(pending.items.map((o) => o.id)).toEqual([ids[0]]);
-    const ofCustomer = await listOrders(pool, schema, { customerId, limit: 50 });
+    const ofCustomer = await listOrders(database.pool, schema, { customerId, limit: 50 });
     expect(ofCustomer.items.map((o) => o.id)).toEqual([ids[1]]);
   });
 
   it('answers each filter from an index', async () => {
-    const { rows } = await pool.query<{ indexdef: string }>(
+    const { rows } = await database.pool.query<{ indexdef: string }>(
       `SELECT indexdef FROM pg_indexes WHERE schemaname = 'spec_filters' AND tablename = 'order_list'`,
     );
     const indexed = rows.map((r) => r.indexdef);
@@ -194,27 +182,27 @@ describe('the order list with sources, priorities and assignees', () => {
 describe('an order list made before sources, priorities, assignees and customers', () => {
   it('gains their columns and indexes in place at start, every existing order api, normal, unassigned', async () => {
     const id = newId();
-    await pool.query(`CREATE SCHEMA spec_upgrade;
+    await database.pool.query(`CREATE SCHEMA spec_upgrade;
       CREATE TABLE spec_upgrade.order_list (
         id uuid PRIMARY KEY, status text NOT NULL, customer jsonb NOT NULL, location_id uuid NOT NULL,
         lines jsonb NOT NULL, notes text, total_amount bigint NOT NULL, currency char(3) NOT NULL,
         paid_amount bigint NOT NULL DEFAULT 0, history jsonb NOT NULL, rejection jsonb,
         version int NOT NULL, created_at timestamptz NOT NULL);
       CREATE TABLE spec_upgrade.payment_deadlines (order_id uuid PRIMARY KEY, awaiting_since timestamptz NOT NULL);`);
-    await pool.query(
+    await database.pool.query(
       `INSERT INTO spec_upgrade.order_list (id, status, customer, location_id, lines, total_amount, currency, history, version, created_at)
        VALUES ($1, 'pending', '{"name":"Ada"}', $2, '[]', 100, 'EUR', '[]', 1, now())`,
       [id, newId()],
     );
-    await givenEvents(pool, 'spec_upgrade', orderDetailsProjection, []);
-    await givenEvents(pool, 'spec_upgrade', orderDetailsProjection, []); // a second start changes nothing
-    expect(await getOrder(pool, 'spec_upgrade', id)).toMatchObject({
+    await givenEvents(database.pool, 'spec_upgrade', orderDetailsProjection, []);
+    await givenEvents(database.pool, 'spec_upgrade', orderDetailsProjection, []); // a second start changes nothing
+    expect(await getOrder(database.pool, 'spec_upgrade', id)).toMatchObject({
       source: 'api',
       priority: 'normal',
       assigneeId: null,
       customerId: null,
     });
-    const bySource = await listOrders(pool, 'spec_upgrade', { source: 'api', limit: 50 });
+    const bySource = await listOrders(database.pool, 'spec_upgrade', { source: 'api', limit: 50 });
     expect(bySource.items.map((o) => o.id)).toEqual([id]);
   });
 });

@@ -1,21 +1,9 @@
 import { newId } from '@omni/contracts';
 import { givenEvents } from '@omni/projections';
-import { createTestDatabase, type TestDatabase } from '@omni/testing';
-import pg from 'pg';
+import { useTestDatabase } from '@omni/testing';
 import { paymentListProjection } from '../src/projections/paymentList/projection.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const database = useTestDatabase();
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
@@ -28,7 +16,7 @@ describe('the payment list', () => {
       type: 'refunded',
       data: { paymentId, orderId, refundId: newId(), amount: eur(amount), reason },
     });
-    const t = await givenEvents(pool, 'spec_payments', paymentListProjection, [
+    const t = await givenEvents(database.pool, 'spec_payments', paymentListProjection, [
       {
         streamId: stream,
         type: 'recorded',
@@ -38,7 +26,7 @@ describe('the payment list', () => {
       refund(200, 'order_cancelled'),
     ]);
     const table = t['payment_list']!;
-    const { rows } = await pool.query(`SELECT * FROM ${table} WHERE id = $1`, [paymentId]);
+    const { rows } = await database.pool.query(`SELECT * FROM ${table} WHERE id = $1`, [paymentId]);
     expect(rows).toHaveLength(1);
     expect(Number(rows[0].amount)).toBe(1000);
     expect(Number(rows[0].refunded)).toBe(500);
