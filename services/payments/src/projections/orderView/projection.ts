@@ -65,10 +65,14 @@ export async function orderViewForPayment(
   schema: string,
   orderId: string,
 ): Promise<OrderView | undefined> {
+  // Lock first, read after, in two statements: a statement reads from the snapshot it started with,
+  // so a sum taken in the statement that waited for the lock would miss the payment whose commit
+  // released it (a second replica would then pay the same order again).
+  await tx.query(`SELECT 1 FROM ${schema}.order_view WHERE order_id = $1 FOR UPDATE`, [orderId]);
   const { rows } = await tx.query<{ status: string; total_amount: string; currency: string; paid: string }>(
     `SELECT o.status, o.total_amount, o.currency,
             (SELECT coalesce(sum(amount), 0) FROM ${schema}.payment_list p WHERE p.order_id = o.order_id) AS paid
-       FROM ${schema}.order_view o WHERE o.order_id = $1 FOR UPDATE`,
+       FROM ${schema}.order_view o WHERE o.order_id = $1`,
     [orderId],
   );
   const row = rows[0];
