@@ -45,11 +45,11 @@ export default {
     '!packages/client/src/schema.ts', // generated types
   ],
   coverageReporters: ['text-summary', 'lcov'],
-  // A floor just under what the whole suite measured on 2026-11-29 (evening) with all eight services
-  // (statements and lines 60.7 %, branches 86.5 %, functions 61.4 %; 88 suites): raise it when coverage
-  // rises. Only code that runs inside Jest counts: services that e2e tests start as processes do not,
-  // which is why new e2e-tested code lowers the figure.
-  coverageThreshold: { global: { statements: 60, branches: 86, functions: 61, lines: 60 } },
+  // A floor just under what the whole suite measured on 2026-12-07 in a clean-clone CI run (statements
+  // and lines 61.7 %, branches 86.9 %, functions 63.4 %; 90 suites): raise it when coverage rises. Only
+  // code that runs inside Jest counts: services that e2e tests start as processes do not, which is why
+  // new e2e-tested code lowers the figure.
+  coverageThreshold: { global: { statements: 61, branches: 86, functions: 63, lines: 61 } },
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/test/**/*.unit.test.ts'] },
     { ...shared, ...withTestPostgres, displayName: 'int', testMatch: ['**/test/**/*.int.test.ts'] },
