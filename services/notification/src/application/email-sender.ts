@@ -84,7 +84,10 @@ async function sendOneDue(
       due.lastError = null;
     } catch (error) {
       recordFailure(due, error, settings);
-      logger.warn({ notificationId: due.notificationId, attempts: due.attempts, status: due.status }, `e-mail not sent: ${due.lastError}`);
+      logger.warn(
+        { notificationId: due.notificationId, attempts: due.attempts, status: due.status },
+        `e-mail not sent: ${due.lastError}`,
+      );
     }
     return true;
   });
@@ -103,7 +106,10 @@ function recordFailure(due: EmailDelivery, error: unknown, settings: EmailSettin
   due.nextAttemptAt = new Date(Date.now() + delay);
 }
 
+/** How long to wait for the TCP connection, for the server's greeting, and for any answer after that. */
 const CONNECTION_TIMEOUT_MS = 10_000;
+const GREETING_TIMEOUT_MS = 10_000;
+const SOCKET_TIMEOUT_MS = 20_000;
 
 /**
  * One SMTP connection, kept open from one e-mail to the next (reopened when the server drops it). A
@@ -126,8 +132,8 @@ function smtpTransport(smtpUrl: string): Transporter {
     maxConnections: 1,
     maxRequeues: 0,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
+    greetingTimeout: GREETING_TIMEOUT_MS,
+    socketTimeout: SOCKET_TIMEOUT_MS,
     getSocket: (options, callback) =>
       connectWithoutDelay(options.host ?? 'localhost', options.port ?? (options.secure ? 465 : 587)).then(
         (connection) => callback(null, { connection }),
