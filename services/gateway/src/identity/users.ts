@@ -8,6 +8,7 @@ import {
 } from '@omni/contracts';
 import type { EventStore, Tx } from '@omni/event-store';
 import type { EventMetadata, UserEvent } from '@omni/contracts';
+import DataLoader from 'dataloader';
 import type { Pool } from 'pg';
 import { hashPassword } from './passwords.js';
 
@@ -205,14 +206,35 @@ export class Users {
   }
 
   /** One primary-key read per authenticated request; undefined for an unknown user. */
-  async standing(id: string): Promise<Standing | undefined> {
-    const { rows } = await this.pool.query<Pick<UserRow, 'roles' | 'vendor_id' | 'deactivated_at'>>({
-      name: 'gateway-user-standing',
-      text: `SELECT roles, vendor_id, deactivated_at FROM gateway.users WHERE id = $1`,
-      values: [id],
+  /**
+   * The user's standing as committed when the request arrived. Lookups asked for in one turn of the
+   * event loop go to PostgreSQL together, as one query issued at the end of that turn (`setImmediate`),
+   * so under load one round trip serves every request read from the sockets in that turn; each of
+   * them arrived before the query started, so each still sees every change committed before it.
+   * Nothing is cached between turns (DataLoader's cache is off).
+   */
+  standing(id: string): Promise<Standing | undefined> {
+    return this.standingsInThisTurn.load(id);
+  }
+
+  private readonly standingsInThisTurn = new DataLoader<string, Standing | undefined>(
+    (ids) => this.standingsOf(ids),
+    { cache: false, batchScheduleFn: (lookUp) => setImmediate(lookUp), maxBatchSize: 1000 },
+  );
+
+  private async standingsOf(ids: readonly string[]): Promise<(Standing | undefined)[]> {
+    const { rows } = await this.pool.query<Pick<UserRow, 'id' | 'roles' | 'vendor_id' | 'deactivated_at'>>({
+      name: 'gateway-user-standings',
+      text: `SELECT id, roles, vendor_id, deactivated_at FROM gateway.users WHERE id = ANY($1::uuid[])`,
+      values: [[...new Set(ids)]],
     });
-    const row = rows[0];
-    return row && { roles: row.roles, vendorId: row.vendor_id, active: row.deactivated_at === null };
+    const byId = new Map(
+      rows.map((row) => [
+        row.id,
+        { roles: row.roles, vendorId: row.vendor_id, active: row.deactivated_at === null },
+      ]),
+    );
+    return ids.map((id) => byId.get(id));
   }
 
   /** Ordered by email; `q` is a case-insensitive substring of the email or the name. */
