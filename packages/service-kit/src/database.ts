@@ -27,12 +27,31 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-export function createPool(databaseUrl: string, { max = 10 }: { max?: number } = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+/** PostgreSQL settings every connection of a pool starts with (`SET name = value` for the session). */
+export type SessionSettings = Readonly<Record<string, string | number>>;
+
+export function createPool(
+  databaseUrl: string,
+  { max = 10, settings = {} }: { max?: number; settings?: SessionSettings } = {},
+): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, ...startupOptions(settings) });
   // An idle client losing its connection (database restart) must not crash the process; the pool
   // replaces it on the next checkout.
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * Settings travel in the connection's startup packet (`options=-c name=value`), so they cost no round
+ * trip and hold for every statement, inside a transaction or not.
+ */
+function startupOptions(settings: SessionSettings): { options?: string } {
+  const entries = Object.entries(settings);
+  for (const [name, value] of entries) {
+    if (!/^[a-z_][a-z0-9_.]*$/.test(name) || !/^[A-Za-z0-9_.-]+$/.test(String(value)))
+      throw new RangeError(`not a plain PostgreSQL setting: ${name}=${value}`);
+  }
+  return entries.length ? { options: entries.map(([name, value]) => `-c ${name}=${value}`).join(' ') } : {};
 }
 
 export async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {

@@ -21,7 +21,7 @@ import {
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { loadConfig, type BaseEnv } from './config.js';
-import { createPool, ensureDatabase, ensureSchema } from './database.js';
+import { createPool, ensureDatabase, ensureSchema, type SessionSettings } from './database.js';
 import { createLogger, type PinoLogger } from './logger.js';
 import { observeRelayLag } from './metrics.js';
 import { OPS, opsControllerFor, type OpsDependencies } from './ops-controller.js';
@@ -58,6 +58,8 @@ export interface EventSourcedServiceOptions<Env> {
    * the stream-fed ones kept up to date, and all of them rebuilt by `omni replay <service>`.
    */
   readonly projections: ServiceProjections;
+  /** PostgreSQL settings for every connection of the service's pool (e.g. planner settings its queries need). */
+  readonly databaseSettings?: SessionSettings;
   /** What the service keeps besides its log and read models (idempotent; instances may start at once). */
   migrate?(pool: Pool, schema: string): Promise<void>;
   /** Other services' streams its reactions consume: provisioned here too, whoever starts first. */
@@ -85,6 +87,7 @@ async function start<Env>({
   projections,
   migrate,
   consumes = [],
+  databaseSettings,
   start: startParts,
 }: EventSourcedServiceOptions<Env>) {
   const config = loadConfig(env ? ServiceEnv.extend(env.shape) : ServiceEnv) as ServiceContext<Env>['config'];
@@ -92,7 +95,7 @@ async function start<Env>({
   const shutdown = createShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
 
   await ensureDatabase(config.DATABASE_URL);
-  const pool = createPool(config.DATABASE_URL);
+  const pool = createPool(config.DATABASE_URL, databaseSettings ? { settings: databaseSettings } : {});
   shutdown.onShutdown('close the database pool', () => pool.end());
   await migrateService(pool, service, projections, migrate);
 

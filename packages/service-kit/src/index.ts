@@ -1,6 +1,7 @@
 export { BaseEnv, ConfigError, loadConfig } from './config.js';
 export { type PinoLogger, createLogger } from './logger.js';
 export { ensureDatabase, createPool, ensureSchema, inTransaction, withAdvisoryLock } from './database.js';
+export type { SessionSettings } from './database.js';
 export { type Shutdown, createShutdown } from './shutdown.js';
 export {
   metricsRegistry,

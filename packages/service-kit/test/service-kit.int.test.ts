@@ -19,6 +19,20 @@ it('creates a missing database once even when several processes race to do it', 
   await database.drop();
 });
 
+it('starts every pooled connection with the settings asked for, and refuses one that is not plain', async () => {
+  const database = await createTestDatabase('omni_kit_settings');
+  const pool = createPool(database.url, { settings: { max_parallel_workers_per_gather: 0 } });
+  const clients = await Promise.all([pool.connect(), pool.connect()]);
+  for (const client of clients) {
+    const { rows } = await client.query('SHOW max_parallel_workers_per_gather');
+    expect(rows[0]).toEqual({ max_parallel_workers_per_gather: '0' });
+    client.release();
+  }
+  await pool.end();
+  await database.drop();
+  expect(() => createPool(database.url, { settings: { 'work_mem; DROP': 1 } })).toThrow(RangeError);
+});
+
 it('serves live, ready and metrics', async () => {
   let ready = false;
   const server = await startOpsServer({ port: 0, host: '127.0.0.1', isReady: () => ready });

@@ -19,6 +19,10 @@ runEventSourcedService<z.infer<typeof AnalyticsEnv>>({
   env: AnalyticsEnv,
   projections: ANALYTICS_READ_MODELS,
   migrate: migrateAnalyticsSchema,
+  // The dashboards' statements take a few milliseconds; starting parallel workers takes longer than
+  // that on a busy machine, yet the planner, pricing each heap page as a random read, sometimes
+  // chooses them. Set for the whole pool: no statement of this service gains from them.
+  databaseSettings: { max_parallel_workers_per_gather: 0 },
   async start({ config, store, nats, logger, shutdown }) {
     const service = createAnalytics(store);
     const sampler = startHealthSampler({

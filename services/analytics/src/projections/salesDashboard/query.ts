@@ -1,5 +1,4 @@
 import type { analytics } from '@omni/contracts';
-import { inTransaction } from '@omni/event-store';
 import type { Pool } from 'pg';
 import { coverRange } from '../salesByDay/rollups.js';
 
@@ -27,21 +26,18 @@ export async function salesDashboard(
   { from, to, currency }: analytics.SalesDashboardRange,
 ): Promise<analytics.SalesDashboard> {
   const units = coverRange(from, to);
-  const { rows } = await inTransaction(pool, async (tx) => {
-    // The statement takes a few milliseconds; starting parallel workers takes longer than that on a
-    // busy machine, yet the planner, pricing each heap page as a random read, sometimes chooses them.
-    await tx.query('SET TRANSACTION READ ONLY; SET LOCAL max_parallel_workers_per_gather = 0');
-    return tx.query<SalesRow>(salesStatement(schema), [
-      from,
-      to,
-      currency ?? null,
-      FALLBACK_CURRENCY,
-      units.days,
-      units.daysTakenAway,
-      units.weeks,
-      units.months,
-    ]);
-  });
+  // One statement, so one snapshot: no transaction needed. Parallel workers are off for the whole
+  // pool (main.ts, `databaseSettings`).
+  const { rows } = await pool.query<SalesRow>(salesStatement(schema), [
+    from,
+    to,
+    currency ?? null,
+    FALLBACK_CURRENCY,
+    units.days,
+    units.daysTakenAway,
+    units.weeks,
+    units.months,
+  ]);
   const row = rows[0]!;
   const money = (amount: number) => ({ amount, currency: row.currency });
   const days = row.days.map((d) => ({
