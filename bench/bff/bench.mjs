@@ -10,7 +10,9 @@
 // (stock receipts, orders, payments), so invalidations keep happening. Goal: p50 < 20 ms,
 // p95 < 40 ms, p99 < 60 ms.
 //
-//   BENCH_SECONDS=60   length of each measured run
+//   BENCH_SECONDS=60        length of each measured run
+//   BENCH_ONLY=warm|cold    one of the two runs
+//   BENCH_CPU_PROFILE=<dir> run every service with `node --cpu-prof` into <dir> (written at stop)
 import { startSystem } from '@omni/testing';
 import { fmt, post } from '../http.mjs';
 
@@ -21,12 +23,15 @@ const PRODUCTS = 50;
 const ORDERS = 50;
 const ROLES = ['admin', 'manager', 'sales', 'clerk', 'staff'];
 
+const profileDir = process.env.BENCH_CPU_PROFILE;
+const profiling = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
 const results = [];
 for (const [name, env] of [
   ['cold (cache off)', { BFF_CACHE_MAX_BYTES: '1' }],
   ['warm (cache on)', {}],
 ]) {
-  results.push([name, await run(env)]);
+  if (process.env.BENCH_ONLY && !name.startsWith(process.env.BENCH_ONLY)) continue;
+  results.push([name, await run({ ...env, ...profiling })]);
 }
 console.log(`\nnode ${process.version}; ${USERS} virtual users, ${SECONDS} s per run, writes at ${WRITES_PER_SECOND}/s\n`);
 console.log('| cache | requests | rate | p50 | p95 | p99 | non-2xx | partial answers | hit ratio | writes |');

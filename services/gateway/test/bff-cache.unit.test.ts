@@ -17,6 +17,17 @@ describe('the section cache', () => {
     expect(await sections.get('product', 'p1', answer(4, ['product:1']))).toBe(4);
   });
 
+  it('shares one frozen answer between hits, so no request can change what the next one reads', async () => {
+    const sections = cache();
+    const first = await sections.get('product', 'p1', answer({ stock: { onHand: 3 } }, ['product:1']));
+    const hit = await sections.get('product', 'p1', answer({ stock: { onHand: 9 } }, ['product:1']));
+    expect(hit).toBe(first);
+    expect(() => {
+      (hit as { stock: { onHand: number } }).stock.onHand = 4;
+    }).toThrow(TypeError);
+    expect(hit).toEqual({ stock: { onHand: 3 } });
+  });
+
   it('does not store what a read fetched while one of its tags was invalidated', async () => {
     const sections = cache();
     let finishRead!: () => void;

@@ -1,9 +1,14 @@
 import { bffCacheBytes, bffCacheLookups } from '@omni/service-kit';
 import { LRUCache } from 'lru-cache';
 
-/** A cached section answer and the tags whose invalidation drops it. */
+/**
+ * A cached section answer and the tags whose invalidation drops it. The value is kept as the object
+ * itself, deeply frozen, not as JSON text: parsing the text again on every hit was the largest item
+ * in the gateway's profile of the warm BFF (9%). `bytes` is its JSON length, measured once.
+ */
 interface Entry {
-  readonly json: string;
+  readonly value: unknown;
+  readonly bytes: number;
   readonly tags: readonly string[];
 }
 
@@ -39,7 +44,7 @@ export class SectionCache {
   constructor(options: SectionCacheOptions) {
     this.entries = new LRUCache<string, Entry>({
       maxSize: options.maxBytes,
-      sizeCalculation: (entry, key) => entry.json.length + key.length + 64,
+      sizeCalculation: (entry, key) => entry.bytes + key.length + 64,
       ttl: options.ttlMs,
       dispose: (entry, key) => this.unindex(key, entry.tags),
     });
@@ -53,13 +58,13 @@ export class SectionCache {
   ): Promise<T> {
     const cached = this.entries.get(key);
     bffCacheLookups.inc({ section, outcome: cached ? 'hit' : 'miss' });
-    if (cached) return JSON.parse(cached.json) as T;
+    if (cached) return cached.value as T;
     const flight = { startedAt: this.invalidations };
     this.flights.add(flight);
     try {
       const { value, tags } = await fetch();
       if (!tags.some((tag) => (this.invalidatedAt.get(tag) ?? -1) >= flight.startedAt)) {
-        this.store(key, JSON.stringify(value), tags);
+        this.store(key, value, tags);
       }
       return value;
     } finally {
@@ -83,8 +88,8 @@ export class SectionCache {
     return this.entries.size;
   }
 
-  private store(key: string, json: string, tags: readonly string[]): void {
-    this.entries.set(key, { json, tags });
+  private store(key: string, value: unknown, tags: readonly string[]): void {
+    this.entries.set(key, { value: deepFreeze(value), bytes: JSON.stringify(value).length, tags });
     if (!this.entries.has(key)) return; // larger than the whole cache
     for (const tag of tags) {
       const keys = this.keysByTag.get(tag) ?? new Set<string>();
@@ -110,4 +115,13 @@ export class SectionCache {
       this.invalidatedAt.delete(tag);
     }
   }
+}
+
+/** Shared between every request that hits it, so nobody may change it (a change would throw). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
