@@ -6,6 +6,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { newId, silentLogger } from '@omni/contracts';
 import { createTestDatabase, eventually, freePort, type TestDatabase } from '@omni/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { startEmailSender, type EmailSettings, type RunningSender } from '../src/application/email-sender.js';
 import { messageIdOf } from '../src/application/email-queue.js';
@@ -71,6 +75,34 @@ async function queue(to = 'ada@omni.test'): Promise<string> {
   return notificationId;
 }
 
+/** A throwaway self-signed certificate for 127.0.0.1 (the `openssl` CLI). */
+function selfSignedTls(): { key: string; cert: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'omni-smtps-'));
+  const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
+  const tls = { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
+  rmSync(dir, { recursive: true });
+  return tls;
+}
+
 const deliveryOf = (notificationId: string) => orm.em.fork().findOneOrFail(EmailDelivery, { notificationId });
 
 describe('when the SMTP server accepts', () => {
@@ -87,6 +119,17 @@ describe('when the SMTP server accepts', () => {
     expect((await deliveryOf(ids[0]!)).attempts).toBe(1);
   });
 
+  it('speaks TLS from the first byte to an smtps:// server (our socket, upgraded by nodemailer)', async () => {
+    const port = await freePort();
+    const server = await startTestSmtp(port, undefined, selfSignedTls());
+    servers.push(server);
+    const id = await queue();
+    const smtpUrl = `smtps://127.0.0.1:${port}?tls.rejectUnauthorized=false`;
+    senders.push(startEmailSender(orm, settings(port, { smtpUrl }), silentLogger));
+    await eventually(async () => expect((await deliveryOf(id)).status).toBe('sent'));
+    expect(server.received).toEqual([{ messageId: messageIdOf(id), to: ['ada@omni.test'], secure: true }]);
+  });
+
   it('keeps one connection open from one e-mail to the next', async () => {
     const port = await freePort();
     const server = await startTestSmtp(port);
@@ -101,9 +144,14 @@ describe('when the SMTP server accepts', () => {
     const port = await freePort();
     const received = await smtpServer(port);
     const ids = await Promise.all(Array.from({ length: 20 }, () => queue()));
-    senders.push(startEmailSender(orm, settings(port), silentLogger), startEmailSender(orm, settings(port), silentLogger));
+    senders.push(
+      startEmailSender(orm, settings(port), silentLogger),
+      startEmailSender(orm, settings(port), silentLogger),
+    );
     await eventually(async () => {
-      const { rows } = await pool.query(`SELECT count(*) AS n FROM ${SCHEMA}.email_delivery WHERE status = 'sent'`);
+      const { rows } = await pool.query(
+        `SELECT count(*) AS n FROM ${SCHEMA}.email_delivery WHERE status = 'sent'`,
+      );
       expect(Number(rows[0].n)).toBe(ids.length);
     });
     expect(received).toHaveLength(ids.length);
@@ -168,7 +216,9 @@ describe('when the SMTP server rejects', () => {
   it('retries a temporary rejection (4xx) until it is accepted', async () => {
     const port = await freePort();
     let refusals = 2;
-    const received = await smtpServer(port, () => (refusals-- > 0 ? smtpRefusal('try later', 451) : undefined));
+    const received = await smtpServer(port, () =>
+      refusals-- > 0 ? smtpRefusal('try later', 451) : undefined,
+    );
     const id = await queue();
     senders.push(startEmailSender(orm, settings(port), silentLogger));
     await eventually(async () => expect((await deliveryOf(id)).status).toBe('sent'));
