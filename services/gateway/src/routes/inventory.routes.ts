@@ -272,9 +272,12 @@ export function inventoryRoutes(rpc: RpcClient): RouteSpec[] {
   }
 }
 
+/** The list query's known filters (built once: zod compiles a schema on its first parse). */
+const KnownListFilters = inventory.ListProductsQuery.omit({ attributes: true });
+
 /** The service's list query: the known filters, plus `attributes.<key>` parameters as one record. */
 function listQueryOf(query: Record<string, unknown>): inventory.ListProductsQuery {
-  const known = inventory.ListProductsQuery.omit({ attributes: true }).parse(query);
+  const known = KnownListFilters.parse(query);
   const attributes = attributeFiltersOf(query);
   return attributes ? { ...known, attributes } : known;
 }

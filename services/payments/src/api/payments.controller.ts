@@ -10,6 +10,10 @@ const rpc = (name: string) => rpcSubject('payments', name);
 const RPC = contracts.PAYMENTS_RPC;
 const PaymentId = z.object({ paymentId: z.uuid() });
 
+// Request schemas are built once, here: zod compiles an object schema on its first parse, so one
+// built per request (`.extend` in the handler) cost more than the parse itself.
+const RefundRequest = PaymentId.extend({ body: contracts.RefundInput });
+
 /**
  * `rpc.payments.<name>` handlers, one per name in `PAYMENTS_RPC`; inputs are parsed again here, the
  * service does not trust the wire. Health and replay come with runEventSourcedService.
@@ -25,7 +29,7 @@ export class PaymentsController {
 
   @MessagePattern(rpc(RPC.refundPayment))
   refundPayment(@Payload() { input, context }: RpcRequest) {
-    const { paymentId, body } = parseWith(PaymentId.extend({ body: contracts.RefundInput }), input);
+    const { paymentId, body } = parseWith(RefundRequest, input);
     return refundPayment(this.payments, paymentId, body, metadataFrom(context), context.idempotencyKey);
   }
 
