@@ -3,12 +3,12 @@
 // larger than BFF_CACHE_MAX_BYTES=1: each read fetches every section: "cold"), once as configured
 // ("warm", measured after a warm-up pass).
 //
-// 50 virtual users, each a closed loop (next request when the last answered) over a mix of
-// GET /mobile/home 50%, /mobile/products/{id}/complete 25%, /mobile/orders/{id}/complete 15%
-// (customers' 10% is left out until customers exist; the mix is the other three, renormalised),
-// as five users of different roles, while a background writer makes 20 writes/s through REST
-// (stock receipts, orders, payments), so invalidations keep happening. Goal: p50 < 20 ms,
-// p95 < 40 ms, p99 < 60 ms.
+// 50 virtual users, each a closed loop (next request when the last answered) over the issue's mix:
+// GET /mobile/home 50%, /mobile/products/{id}/complete 25%, /mobile/orders/{id}/complete 15%,
+// /mobile/customers/{id}/complete 10%, as five users of different roles (a role that may not read
+// orders or customers asks for the home screen instead), while a background writer makes 20
+// writes/s through REST (stock receipts, orders of registered customers, payments), so
+// invalidations keep happening and balances move. Goal: p50 < 20 ms, p95 < 40 ms, p99 < 60 ms.
 //
 //   BENCH_SECONDS=60        length of each measured run
 //   BENCH_ONLY=warm|cold    one of the two runs
@@ -21,6 +21,7 @@ const USERS = 50;
 const WRITES_PER_SECOND = 20;
 const PRODUCTS = 50;
 const ORDERS = 50;
+const CUSTOMERS = 20;
 const ROLES = ['admin', 'manager', 'sales', 'clerk', 'staff'];
 
 const profileDir = process.env.BENCH_CPU_PROFILE;
@@ -65,22 +66,28 @@ async function run(env) {
       await post(base, `/inventory/products/${product.id}/receipts`, { locationId: shop.id, quantity: 1_000_000 }, admin);
       products.push(product.id);
     }
+    const customers = [];
+    for (let i = 0; i < CUSTOMERS; i++) {
+      customers.push((await post(base, '/customers', { name: `Customer ${i}` }, admin)).id);
+    }
     const orders = [];
     for (let i = 0; i < ORDERS; i++) {
-      const order = await placeOrder(base, admin, shop.id, products);
+      const order = await placeOrder(base, admin, shop.id, products, customers);
       orders.push(order.id);
     }
     const pick = (list) => list[Math.floor(Math.random() * list.length)];
-    // Clerks and staff may not read orders (403): their order share goes to the home screen.
+    // Clerks and staff may read neither orders nor customers (403): those shares go to the home screen.
     const readsOrders = (user) => ['admin', 'manager', 'sales'].includes(ROLES[user % ROLES.length]);
     const pathFor = (user) => {
-      const x = Math.random() * 90;
+      const x = Math.random() * 100;
       if (x < 50) return '/mobile/home';
       if (x < 75) return `/mobile/products/${pick(products)}/complete`;
-      return readsOrders(user) ? `/mobile/orders/${pick(orders)}/complete` : '/mobile/home';
+      if (!readsOrders(user)) return '/mobile/home';
+      if (x < 90) return `/mobile/orders/${pick(orders)}/complete`;
+      return `/mobile/customers/${pick(customers)}/complete`;
     };
 
-    const writer = startWriter(base, admin, shop.id, products, orders);
+    const writer = startWriter(base, admin, shop.id, products, orders, customers);
     await load(base, tokens, pathFor, 10); // warm-up: connections, JIT, and the cache when on
     const before = await cacheLookups(base);
     const measured = await load(base, tokens, pathFor, SECONDS);
@@ -94,9 +101,10 @@ async function run(env) {
   }
 }
 
-async function placeOrder(base, auth, locationId, products) {
-  const lines = [0, 1].map(() => ({ productId: products[Math.floor(Math.random() * products.length)], quantity: 1 }));
-  return post(base, '/orders', { customer: { name: 'Bench' }, locationId, lines: dedupe(lines) }, auth);
+async function placeOrder(base, auth, locationId, products, customers) {
+  const pick = (list) => list[Math.floor(Math.random() * list.length)];
+  const lines = [0, 1].map(() => ({ productId: pick(products), quantity: 1 }));
+  return post(base, '/orders', { customerId: pick(customers), locationId, lines: dedupe(lines) }, auth);
 }
 
 function dedupe(lines) {
@@ -104,7 +112,7 @@ function dedupe(lines) {
 }
 
 /** 20 writes/s through REST in the background: receipts, orders, and payments of earlier orders. */
-function startWriter(base, auth, locationId, products, orders) {
+function startWriter(base, auth, locationId, products, orders, customers) {
   let running = true;
   let writes = 0;
   const loop = (async () => {
@@ -115,7 +123,7 @@ function startWriter(base, auth, locationId, products, orders) {
       const kind = i % 3;
       try {
         if (kind === 0) await post(base, `/inventory/products/${product}/receipts`, { locationId, quantity: 1 }, auth);
-        if (kind === 1) orders.push((await placeOrder(base, auth, locationId, products)).id);
+        if (kind === 1) orders.push((await placeOrder(base, auth, locationId, products, customers)).id);
         if (kind === 2) {
           const orderId = orders[orders.length - 2];
           await post(base, '/payments', { orderId, amount: { amount: 100, currency: 'EUR' }, method: 'card' }, auth).catch(() => undefined);
