@@ -6,7 +6,10 @@ import type { StreamEvent, StreamSource } from './stream-projection.js';
 export interface StoredRange {
   /** Read the messages after this sequence. */
   readonly after: number;
-  /** Stop once this sequence is reached; without it, stop at the head (nothing pending). */
+  /**
+   * Hand over nothing beyond this sequence; without it, stop at the head (nothing pending). A read
+   * up to a checkpoint ends exactly there even when the message at it is no longer stored.
+   */
   readonly until?: number;
   readonly batchSize?: number;
 }
@@ -19,30 +22,34 @@ export async function readStream(
   nats: NatsConnection,
   source: Pick<StreamSource, 'service' | 'filterSubject'>,
   range: StoredRange,
-  /** `pending`: how many matching messages the stream holds beyond this batch. */
+  /** `pending`: how many matching messages beyond this batch are still to be read (up to `until`). */
   onBatch: (batch: readonly StreamEvent[], pending: number) => Promise<void>,
 ): Promise<number> {
-  if (range.until !== undefined && range.until <= range.after) return range.after;
+  const { after, until, batchSize = 1000 } = range;
+  if (until !== undefined && until <= after) return after;
   const consumer = await jetstream(nats).consumers.get(streamName(source.service), {
     filter_subjects: source.filterSubject, // a string: sent as `filter_subject`, which NATS 2.9 knows
     deliver_policy: DeliverPolicy.StartSequence,
-    opt_start_seq: range.after + 1,
+    opt_start_seq: after + 1,
   });
-  if ((await consumer.info()).num_pending === 0) return range.after;
-  const messages = await consumer.consume({ max_messages: range.batchSize ?? 1000 });
-  let last = range.after;
+  if ((await consumer.info()).num_pending === 0) return after;
+  const messages = await consumer.consume({ max_messages: batchSize });
+  let last = after;
   let batch: StreamEvent[] = [];
   try {
     for await (const message of messages) {
+      if (until !== undefined && message.seq > until) break;
       batch.push({ seq: message.seq, event: CloudEvent.parse(message.json()) });
       last = message.seq;
-      const done = message.info.pending === 0 || (range.until !== undefined && message.seq >= range.until);
-      if (done || batch.length >= (range.batchSize ?? 1000)) {
-        await onBatch(batch, message.info.pending);
+      // The sequence distance bounds the matching messages left before `until`.
+      const pending = Math.min(message.info.pending, (until ?? Infinity) - message.seq);
+      if (pending === 0 || batch.length >= batchSize) {
+        await onBatch(batch, pending);
         batch = [];
       }
-      if (done) break;
+      if (pending === 0) break;
     }
+    if (batch.length > 0) await onBatch(batch, 0);
   } finally {
     await messages.close();
   }

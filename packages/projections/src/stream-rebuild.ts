@@ -1,12 +1,12 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { silentLogger, type Logger } from '@omni/contracts';
-import { inTransaction } from '@omni/event-store';
+import { inTransaction, type Tx } from '@omni/event-store';
 import type { Pool } from 'pg';
 import { liveTables, shadowTables } from './projection.js';
 import type { RebuildProgress, RebuildResult } from './rebuild.js';
 import { applyStreamEvents } from './stream-apply.js';
 import { advanceStreamCheckpoint, readStreamCheckpoint } from './stream-checkpoint.js';
-import type { StreamProjection } from './stream-projection.js';
+import type { StreamEvent, StreamProjection } from './stream-projection.js';
 import { readStream } from './stream-reader.js';
 import {
   compareAndDrop,
@@ -32,24 +32,32 @@ export interface StreamRebuildOptions {
 /**
  * Rebuilds a stream-fed read model from its source stream while the live one keeps serving: read
  * the stream from its first message into shadow tables, then in one short transaction block the
- * live runner's writes, apply what it got ahead of us meanwhile (up to its checkpoint), swap the
- * shadow tables in and leave the checkpoint where the rebuilt model stands.
+ * live runner's writes, apply what it got ahead of us meanwhile (up to its checkpoint), and swap
+ * the shadow tables in, leaving the checkpoint where the rebuilt model stands.
+ *
+ * A dry run compares instead of swapping, and compares like with like: the live model stands at
+ * the live runner's checkpoint, which may be behind the stream's head (it lags after a restart or
+ * under load), so the shadow is filled only up to that checkpoint and then, under the same lock,
+ * caught up to where the checkpoint has moved meanwhile. A difference is then a lost or doubled
+ * event, not lag.
  */
 export async function rebuildStreamProjection(options: StreamRebuildOptions): Promise<RebuildResult> {
-  const { pool, schema, nats, projection } = options;
+  const { pool, schema, projection } = options;
   const logger = options.logger ?? silentLogger;
   const started = performance.now();
   const shadow = shadowTables(schema, projection);
   await inTransaction(pool, (tx) => createShadowTables(tx, schema, projection));
+  const fill: FillShadow = (tx, batch) => applyStreamEvents(tx, projection, batch, shadow, logger);
   let events = 0;
-  const fill = (
-    tx: Parameters<typeof applyStreamEvents>[0],
-    batch: Parameters<typeof applyStreamEvents>[2],
-  ) => applyStreamEvents(tx, projection, batch, shadow, logger);
-  const rebuiltUpTo = await readStream(
-    nats,
+  // A real rebuild reads to the head: the more it applies here, the less is left for the lock, and
+  // the live runner skips what the swapped-in model already has.
+  const until = options.dryRun
+    ? await inTransaction(pool, (tx) => readStreamCheckpoint(tx, schema, projection.name))
+    : undefined;
+  const filledUpTo = await readStream(
+    options.nats,
     projection.source,
-    { after: 0, ...batching(options) },
+    { after: 0, ...(until === undefined ? {} : { until }), ...batching(options) },
     async (batch, pending) => {
       await inTransaction(pool, (tx) => fill(tx, batch));
       events += batch.length;
@@ -58,20 +66,11 @@ export async function rebuildStreamProjection(options: StreamRebuildOptions): Pr
   );
   const { rows, caughtUp } = await retryOnLockConflict(() =>
     inTransaction(pool, async (tx) => {
-      if (options.dryRun) return { rows: await compareAndDrop(tx, schema, [projection]), caughtUp: 0 };
-      await lockLiveTables(tx, schema, [projection]);
-      const live = await readStreamCheckpoint(tx, schema, projection.name);
-      let applied = 0;
-      const position = await readStream(
-        nats,
-        projection.source,
-        { after: rebuiltUpTo, until: live },
-        async (batch) => {
-          await fill(tx, batch);
-          applied += batch.length;
-        },
-      );
+      const { position, applied } = await catchUpUnderLock(tx, options, filledUpTo, fill);
+      if (options.dryRun) return { rows: await compareAndDrop(tx, schema, [projection]), caughtUp: applied };
       await swapShadowIn(tx, schema, projection);
+      // Beyond the live checkpoint when the rebuild read further than the runner had got: the runner
+      // then skips what the swapped-in model already has.
       await advanceStreamCheckpoint(tx, schema, projection.name, position);
       return { rows: await countRows(tx, [liveTables(schema, projection)], 'rebuilt'), caughtUp: applied };
     }),
@@ -86,6 +85,37 @@ export async function rebuildStreamProjection(options: StreamRebuildOptions): Pr
     eventsPerSecond: Math.round(events / seconds),
     rows,
   };
+}
+
+type FillShadow = (tx: Tx, batch: readonly StreamEvent[]) => Promise<void>;
+
+/**
+ * Blocks the live runner's writes (readers go on) and applies to the shadow tables what the runner
+ * applied beyond `filledUpTo`, up to its checkpoint. With the lock held, no runner transaction that
+ * writes rows can commit: the live rows stay the fold up to the checkpoint read here until this
+ * transaction ends (a batch that writes no row may move the checkpoint on, which changes no row).
+ * Resolves with the position the shadow then stands at: the live checkpoint, or `filledUpTo` when
+ * that is further (a real rebuild, filled to the stream's head, while the runner lags).
+ */
+async function catchUpUnderLock(
+  tx: Tx,
+  { schema, nats, projection }: StreamRebuildOptions,
+  filledUpTo: number,
+  fill: FillShadow,
+) {
+  await lockLiveTables(tx, schema, [projection]);
+  const live = await readStreamCheckpoint(tx, schema, projection.name);
+  let applied = 0;
+  const position = await readStream(
+    nats,
+    projection.source,
+    { after: filledUpTo, until: live },
+    async (batch) => {
+      await fill(tx, batch);
+      applied += batch.length;
+    },
+  );
+  return { position: Math.max(position, live), applied };
 }
 
 const batching = (options: StreamRebuildOptions) =>

@@ -1,13 +1,8 @@
-import { newId, toCloudEvent } from '@omni/contracts';
-import type { Tx } from '@omni/event-store';
 import {
-  ensureProjection,
   inBatches,
-  migrateProjections,
   runStreamProjection,
-  streamProjection,
   type RunningStreamProjection,
-  type TableNames,
+  type StreamProjection,
 } from '@omni/projections';
 import {
   createTestDatabase,
@@ -16,47 +11,21 @@ import {
   type TestDatabase,
   type TestNatsServer,
 } from '@omni/testing';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { z } from 'zod';
-
-/** Every applied event leaves a row: its sequence, how often it was applied, and in which transaction. */
-const tallies = streamProjection({
-  name: 'tallies',
-  tables: ['tallies'],
-  source: {
-    service: 'tally',
-    filterSubject: 'tally.counter.>',
-    events: { 'tally.counter.counted': z.object({ n: z.number() }) },
-  },
-  async createTables(tx: Tx, t: TableNames) {
-    await tx.query(
-      `CREATE TABLE IF NOT EXISTS ${t['tallies']} (n int PRIMARY KEY, applied int NOT NULL, txid xid8 NOT NULL)`,
-    );
-  },
-  async apply(tx, event, t) {
-    await tx.query(
-      `INSERT INTO ${t['tallies']} VALUES ($1, 1, pg_current_xact_id())
-       ON CONFLICT (n) DO UPDATE SET applied = ${t['tallies']}.applied + 1`,
-      [event.data.n],
-    );
-  },
-});
+import { createTallySource, publishCounts } from './tallies.js';
 
 let database: TestDatabase;
 let natsServer: TestNatsServer;
 let nats: NatsConnection;
 let pool: pg.Pool;
+let tallies: StreamProjection;
 
 beforeAll(async () => {
   [database, natsServer] = await Promise.all([createTestDatabase(), startTestNats()]);
   nats = await connect({ servers: natsServer.url });
   pool = new pg.Pool({ connectionString: database.url, max: 10 });
-  await (await jetstreamManager(nats)).streams.add({ name: 'TALLY', subjects: ['tally.>'] });
-  await pool.query('CREATE SCHEMA tally');
-  await migrateProjections(pool, 'tally');
-  await ensureProjection(pool, 'tally', tallies);
+  tallies = await createTallySource(nats, pool, 'tally');
 });
 
 afterAll(async () => {
@@ -65,31 +34,13 @@ afterAll(async () => {
   await Promise.all([natsServer?.dispose(), database?.drop()]);
 });
 
-async function publishCounts(from: number, to: number): Promise<void> {
-  const js = jetstream(nats);
-  for (let n = from; n <= to; n++) {
-    const event = toCloudEvent({
-      eventId: newId(),
-      service: 'tally',
-      aggregate: 'counter',
-      aggregateId: 'c1',
-      eventType: 'counted',
-      data: { n },
-      streamVersion: n,
-      recordedAt: new Date(),
-      metadata: { correlationId: 'c', causationId: 'c' },
-    });
-    await js.publish(`tally.counter.c1.counted`, JSON.stringify(event));
-  }
-}
-
 test('two runners of one stream projection apply a backlog and live events once each, many per transaction', async () => {
-  await publishCounts(1, 600);
+  await publishCounts(nats, 'tally', 1, 600);
   const runners: RunningStreamProjection[] = [];
   try {
     for (let i = 0; i < 2; i++)
       runners.push(await runStreamProjection({ pool, schema: 'tally', nats, projection: tallies }));
-    await publishCounts(601, 800);
+    await publishCounts(nats, 'tally', 601, 800);
     await eventually(async () => {
       const { rows } = await pool.query<{ stream_sequence: string }>(
         'SELECT stream_sequence FROM tally.stream_checkpoints',
