@@ -1,6 +1,6 @@
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { CloudEvent, streamName } from '@omni/contracts';
+import { CloudEvent, silentLogger, streamName, type Logger } from '@omni/contracts';
 import type { StreamEvent, StreamSource } from './stream-projection.js';
 
 export interface StoredRange {
@@ -12,6 +12,35 @@ export interface StoredRange {
    */
   readonly until?: number;
   readonly batchSize?: number;
+  /** Where a message that is not a CloudEvent is reported (it is skipped: `toStreamEvent`). */
+  readonly logger?: Logger;
+}
+
+/**
+ * The message as an event, or undefined when it is not a CloudEvent at all (something other than a
+ * relay published on the stream's subjects). Such a message is skipped with an error in the log, as
+ * an event whose data breaks its schema is (stream-apply.ts), live and in a rebuild alike: one foreign
+ * message must not stop a read model for good.
+ */
+export function toStreamEvent(
+  message: JsMsg,
+  logger: Logger,
+  context: Readonly<Record<string, string>>,
+): StreamEvent | undefined {
+  let json: unknown;
+  try {
+    json = message.json();
+  } catch {
+    json = undefined;
+  }
+  const parsed = CloudEvent.safeParse(json);
+  if (parsed.success) return { seq: message.seq, event: parsed.data };
+  const reason = json === undefined ? 'not JSON' : (parsed.error.issues[0]?.message ?? 'not a CloudEvent');
+  logger.error(
+    { ...context, seq: message.seq, subject: message.subject, reason },
+    'skipping an unreadable message',
+  );
+  return undefined;
 }
 
 /**
@@ -39,11 +68,12 @@ export async function readStream(
   try {
     for await (const message of messages) {
       if (until !== undefined && message.seq > until) break;
-      batch.push({ seq: message.seq, event: CloudEvent.parse(message.json()) });
+      const event = toStreamEvent(message, range.logger ?? silentLogger, { filter: source.filterSubject });
+      if (event) batch.push(event);
       last = message.seq;
       // The sequence distance bounds the matching messages left before `until`.
       const pending = Math.min(message.info.pending, (until ?? Infinity) - message.seq);
-      if (pending === 0 || batch.length >= batchSize) {
+      if ((pending === 0 && batch.length > 0) || batch.length >= batchSize) {
         await onBatch(batch, pending);
         batch = [];
       }

@@ -57,7 +57,7 @@ export async function rebuildStreamProjection(options: StreamRebuildOptions): Pr
   const filledUpTo = await readStream(
     options.nats,
     projection.source,
-    { after: 0, ...(until === undefined ? {} : { until }), ...batching(options) },
+    { after: 0, ...(until === undefined ? {} : { until }), ...batching(options), logger },
     async (batch, pending) => {
       await inTransaction(pool, (tx) => fill(tx, batch));
       events += batch.length;
@@ -99,7 +99,7 @@ type FillShadow = (tx: Tx, batch: readonly StreamEvent[]) => Promise<void>;
  */
 async function catchUpUnderLock(
   tx: Tx,
-  { schema, nats, projection }: StreamRebuildOptions,
+  { schema, nats, projection, logger }: StreamRebuildOptions,
   filledUpTo: number,
   fill: FillShadow,
 ) {
@@ -109,7 +109,7 @@ async function catchUpUnderLock(
   const position = await readStream(
     nats,
     projection.source,
-    { after: filledUpTo, until: live },
+    { after: filledUpTo, until: live, ...(logger ? { logger } : {}) },
     async (batch) => {
       await fill(tx, batch);
       applied += batch.length;

@@ -1,12 +1,13 @@
 import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { CloudEvent, silentLogger, streamName, type Logger } from '@omni/contracts';
+import { silentLogger, streamName, type Logger } from '@omni/contracts';
 import { inTransaction } from '@omni/event-store';
 import type { Pool } from 'pg';
 import { inBatches } from './batches.js';
 import { liveTables } from './projection.js';
 import { applyStreamEvents } from './stream-apply.js';
 import { advanceStreamCheckpoint, readStreamCheckpoint } from './stream-checkpoint.js';
+import { toStreamEvent } from './stream-reader.js';
 import type { StreamEvent, StreamProjection } from './stream-projection.js';
 
 export interface RunningStreamProjection {
@@ -51,7 +52,10 @@ export async function runStreamProjection(
   let running = true;
   const loop = (async () => {
     for await (const batch of inBatches(messages, MAX_BATCH)) {
-      const events = batch.map((message) => ({ seq: message.seq, event: CloudEvent.parse(message.json()) }));
+      const events = batch.flatMap(
+        (message) => toStreamEvent(message, logger, { projection: projection.name }) ?? [],
+      );
+      if (events.length === 0) continue;
       for (let attempt = 1; running; attempt++) {
         try {
           await applyLive(options, events, logger);

@@ -174,3 +174,30 @@ test('reading a stream up to a sequence hands over nothing beyond it, even when 
   expect(await read(5)).toEqual({ seqs: [1, 2, 3, 4], last: 4 });
   expect(await read(7)).toEqual({ seqs: [1, 2, 3, 4, 6, 7], last: 7 });
 });
+
+test('a message that is no event (not JSON, not a CloudEvent) is skipped live and in a rebuild, and the runner goes on', async () => {
+  const schema = nextSource();
+  const projection = await createTallySource(nats, pool, schema);
+  await publishCounts(nats, schema, 1, 10);
+  // Something other than a relay publishing on the stream's subjects: seq 11 and 12.
+  nats.publish(`${schema}.counter.c1.counted`, 'not json at all');
+  nats.publish(`${schema}.counter.c1.counted`, JSON.stringify({ hello: 'world' }));
+  await nats.flush();
+  await publishCounts(nats, schema, 11, 20); // seq 13..22
+
+  await runLiveUntil(schema, projection, 22);
+  expect(await liveTallies(schema)).toEqual({ events: 20, over_applied: 0, lowest: 1, highest: 20 });
+
+  const dryRun = await rebuildStreamProjection({
+    pool,
+    schema,
+    nats,
+    projection,
+    dryRun: true,
+    batchSize: 4,
+  });
+  expect(dryRun.rows).toEqual({ tallies: { rebuilt: 20, live: 20 } });
+  const rebuilt = await rebuildStreamProjection({ pool, schema, nats, projection, batchSize: 4 });
+  expect(rebuilt.rows).toEqual({ tallies: { rebuilt: 20 } });
+  expect(await checkpointOf(schema)).toBe(22);
+});
