@@ -203,6 +203,7 @@ describe('renewing and releasing', () => {
       `inventory.warehouse.${randomUUID()}.${nonce}`, // no such kind of resource
       `${held.id.slice(0, -1)}${held.id.endsWith('A') ? 'B' : 'A'}`, // the right resource, the wrong lock
       'inventory.product.>.AAAAAAAAAAAAAAAAAAAAAA', // not a key the bucket may be asked for
+      `inventory.product.${'a'.repeat(500)}.AAAAAAAAAAAAAAAAAAAAAA`, // longer than any resource id
     ];
     for (const lockId of notLocks) {
       for (const answer of [await renew(alice, lockId), await release(alice, lockId)]) {

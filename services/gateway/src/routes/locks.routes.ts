@@ -15,7 +15,7 @@ const Lock = z
   })
   .meta({ id: 'Lock' });
 /** Any string: one that names no lock held now, whatever its shape, is 404 lock_not_found. */
-const LockPath = z.object({ lockId: z.string().min(1).max(300).describe('The `id` POST /locks answered') });
+const LockPath = z.object({ lockId: z.string().describe('The `id` POST /locks answered') });
 const AcquireLockInput = z
   .object({
     resource: z.string().min(1).max(200).describe('`<service>/<aggregate>/<id>`, e.g. `orders/order/0190…`'),
