@@ -1,7 +1,8 @@
 // Collaboration benchmarks (issue #14), against the whole system started as `npm start` does, with two
 // gateway replicas (OMNI_REPLICAS=gateway=2: replica i listens on PORT + i).
 //   npm run bench:collab -- locks | presence | sse      (default: all three)
-// BENCH_ROUNDS (default 300) sets the lock and presence rounds. The load generator shares the
+// BENCH_ROUNDS (default 300) sets the lock and presence rounds; BENCH_CPU_PROFILE=<dir> runs every
+// service with `node --cpu-prof` into <dir> (profiles written at stop). The load generator shares the
 // machine's two cores with the system, PostgreSQL and NATS.
 import { startSystem } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
@@ -12,10 +13,15 @@ const which = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name) => which.length === 0 || which.includes(name);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const rows = [];
+const profileDir = process.env.BENCH_CPU_PROFILE;
 // A generous readiness deadline: on a machine shared with other work, every service and two gateways
 // can take well over the default 90 s to come up.
 const system = await startSystem({
-  env: { LOG_LEVEL: 'warn', OMNI_REPLICAS: 'gateway=2' },
+  env: {
+    LOG_LEVEL: 'warn',
+    OMNI_REPLICAS: 'gateway=2',
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+  },
   readyTimeoutMs: 300_000,
 });
 const [replica0, replica1] = [system.gatewayUrl(0), system.gatewayUrl(1)];

@@ -2886,7 +2886,7 @@ export interface components {
             } | components["schemas"]["SectionError"]) | null;
         };
         Lock: {
-            /** Format: uuid */
+            /** @description Opaque: send it back to renew or release. It names the resource, then 128 random bits */
             id: string;
             resource: string;
             holder: {

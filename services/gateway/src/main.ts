@@ -80,7 +80,7 @@ async function main(): Promise<void> {
 
   const rpc = createRpcClient(nats, { logger, defaultTimeoutMs: config.RPC_TIMEOUT_MS });
 
-  const locks = await Locks.open(nats, config.LOCK_TTL_MS);
+  const locks = await Locks.open(nats, config.LOCK_TTL_MS, (userId) => users.nameOf(userId));
   const feeds = liveFeeds(nats, logger);
   const bff = startMobileBff({ rpc, users, feeds, logger, settings: config });
   shutdown.onShutdown('stop the mobile BFF', () => bff.stop());

@@ -12,6 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { Kvm } from '@nats-io/kv';
+import { connectNats } from '@omni/messaging';
+import { LOCKS_BUCKET } from '../src/collaboration/locks.js';
 import { signInAsAdmin, signInWithRoles, unique, type ProblemBody } from './helpers.js';
 
 /** Short enough to watch a lock expire, long enough for a few requests on a busy machine. */
@@ -139,6 +142,106 @@ it('20 concurrent lock attempts by 20 users across two gateways: exactly one hol
   for (const loser of answers.filter((a) => a.response.status === 409)) {
     expect((loser.error as unknown as ProblemBody & { holder: unknown }).holder).toEqual(winner.holder);
   }
+});
+
+describe('renewing and releasing', () => {
+  const renew = (client: OmniClient, lockId: string) =>
+    client.http.POST('/locks/{lockId}/renew', { params: { path: { lockId } } });
+  const release = (client: OmniClient, lockId: string) =>
+    client.http.DELETE('/locks/{lockId}', { params: { path: { lockId } } });
+
+  it('only the holder renews or releases (403 for another user, on either gateway)', async () => {
+    const alice = await signInWithRoles(system, admin, ['manager']);
+    const bob = await signInWithRoles(system, admin, ['manager']);
+    const held = ok(await lock(alice, `inventory/product/${randomUUID()}`));
+
+    for (const other of [bob, onSecondGateway(bob)]) {
+      expect((await renew(other, held.id)).response.status).toBe(403);
+      expect((await release(other, held.id)).response.status).toBe(403);
+    }
+    expect((await release(alice, held.id)).response.status).toBe(204);
+  });
+
+  it('asking again for your own lock renews it: same id, through either gateway', async () => {
+    const alice = await signInWithRoles(system, admin, ['sales']);
+    const resource = `orders/order/${randomUUID()}`;
+    const held = ok(await lock(alice, resource));
+
+    const again = ok(await lock(onSecondGateway(alice), resource));
+    expect(again).toMatchObject({ id: held.id, resource, holder: held.holder });
+    expect(Date.parse(again.expiresAt)).toBeGreaterThanOrEqual(Date.parse(held.expiresAt));
+    const renewed = ok(await renew(alice, held.id));
+    expect(renewed).toMatchObject({ id: held.id, resource, holder: held.holder });
+  });
+
+  it('a released lock is gone at once: 404 lock_not_found for its id, and anyone may lock the resource again', async () => {
+    const alice = await signInWithRoles(system, admin, ['manager']);
+    const bob = onSecondGateway(await signInWithRoles(system, admin, ['manager']));
+    const resource = `inventory/product/${randomUUID()}`;
+    const held = ok(await lock(alice, resource));
+    expect((await release(alice, held.id)).response.status).toBe(204);
+
+    for (const answer of [await renew(alice, held.id), await release(alice, held.id)]) {
+      expect(answer.response.status).toBe(404);
+      expect(answer.error).toMatchObject({ code: 'lock_not_found' });
+    }
+    const taken = ok(await lock(bob, resource));
+    expect(taken.id).not.toBe(held.id);
+    const refused = await lock(alice, resource);
+    expect(refused.response.status).toBe(409);
+    expect(refused.error).toMatchObject({ code: 'locked', holder: taken.holder });
+  });
+
+  it('an id that names no lock, whatever its shape, is 404 lock_not_found (never a 500)', async () => {
+    const alice = await signInWithRoles(system, admin, ['manager']);
+    const held = ok(await lock(alice, `inventory/product/${randomUUID()}`));
+    const nonce = held.id.split('.').at(-1)!;
+    const notLocks = [
+      'nonsense',
+      randomUUID(), // the shape lock ids had before they named their resource
+      `inventory.product.${randomUUID()}.${nonce}`, // a real lock's random part on another resource
+      `inventory.warehouse.${randomUUID()}.${nonce}`, // no such kind of resource
+      `${held.id.slice(0, -1)}${held.id.endsWith('A') ? 'B' : 'A'}`, // the right resource, the wrong lock
+      'inventory.product.>.AAAAAAAAAAAAAAAAAAAAAA', // not a key the bucket may be asked for
+      `inventory.product.${'a'.repeat(500)}.AAAAAAAAAAAAAAAAAAAAAA`, // longer than any resource id
+    ];
+    for (const lockId of notLocks) {
+      for (const answer of [await renew(alice, lockId), await release(alice, lockId)]) {
+        expect({ lockId, status: answer.response.status, error: answer.error }).toMatchObject({
+          lockId,
+          status: 404,
+          error: { code: 'lock_not_found' },
+        });
+      }
+    }
+    expect((await release(alice, held.id)).response.status).toBe(204);
+  });
+});
+
+it('honours a lock written before lock ids named their resource; asking again gives it such an id', async () => {
+  const alice = await signInWithRoles(system, admin, ['manager']);
+  const bob = onSecondGateway(await signInWithRoles(system, admin, ['manager']));
+  const aliceId = ok(await alice.http.GET('/auth/me')).id;
+  const productId = await newProduct();
+  const resource = `inventory/product/${productId}`;
+  const nats = await connectNats({ url: system.nats.url, name: 'collaboration-test' });
+  try {
+    const bucket = await new Kvm(nats).open(LOCKS_BUCKET);
+    const previousFormat = { id: randomUUID(), resource, holder: { id: aliceId, name: 'manager' } };
+    await bucket.create(resource, JSON.stringify(previousFormat));
+  } finally {
+    await nats.close();
+  }
+
+  const write = await rename(bob, productId, 'Stool');
+  expect(write.response.status).toBe(423);
+  expect(write.error).toMatchObject({ code: 'resource_locked', holder: { id: aliceId, name: 'manager' } });
+  const again = ok(await lock(alice, resource));
+  expect(again.id.startsWith(`inventory.product.${productId}.`)).toBe(true);
+  expect(
+    (await alice.http.DELETE('/locks/{lockId}', { params: { path: { lockId: again.id } } })).response.status,
+  ).toBe(204);
+  expect(ok(await rename(bob, productId, 'Stool')).name).toBe('Stool');
 });
 
 describe('refusals', () => {

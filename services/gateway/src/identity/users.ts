@@ -201,6 +201,17 @@ export class Users {
     return toUser(await this.row(id));
   }
 
+  /** The display name alone: a lock's holder (docs/collaboration.md). */
+  async nameOf(id: string): Promise<string> {
+    const { rows } = await this.pool.query<Pick<UserRow, 'name'>>({
+      name: 'gateway-user-name',
+      text: `SELECT name FROM gateway.users WHERE id = $1`,
+      values: [id],
+    });
+    if (!rows[0]) throw new NotFoundError('User not found', 'user_not_found');
+    return rows[0].name;
+  }
+
   async profile(id: string): Promise<Profile> {
     return toProfile(await this.row(id));
   }

@@ -37,5 +37,5 @@ export function allRoutes({ auth, rpc, locks, mobile }: RouteDependencies): Rout
     ...dashboardsRoutes(rpc),
     ...notificationsRoutes(rpc),
   ];
-  return [...routes, ...locksRoutes(auth, locks, routes)];
+  return [...routes, ...locksRoutes(locks, routes)];
 }
