@@ -1,33 +1,20 @@
 import { rebuildStreamProjection, runStreamProjection, type StreamProjection } from '@omni/projections';
-import {
-  createTestDatabase,
-  eventually,
-  startTestNats,
-  type TestDatabase,
-  type TestNatsServer,
-} from '@omni/testing';
+import { eventually, useTestDatabase, useTestNats } from '@omni/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { streamName } from '@omni/contracts';
-import pg from 'pg';
+import type pg from 'pg';
 import { readStream } from '../src/stream-reader.js';
 import { createTallySource, publishCounts } from './tallies.js';
 
-let database: TestDatabase;
-let natsServer: TestNatsServer;
+const database = useTestDatabase({ max: 10 });
+const natsServer = useTestNats();
 let nats: NatsConnection;
 let pool: pg.Pool;
 
 beforeAll(async () => {
-  [database, natsServer] = await Promise.all([createTestDatabase(), startTestNats()]);
-  nats = await connect({ servers: natsServer.url });
-  pool = new pg.Pool({ connectionString: database.url, max: 10 });
-});
-
-afterAll(async () => {
-  await nats?.close();
-  await pool?.end();
-  await Promise.all([natsServer?.dispose(), database?.drop()]);
+  nats = natsServer.connection;
+  pool = database.pool;
 });
 
 /** Each test its own source stream and schema: `tallya`, `tallyb`… (service names are letters only). */

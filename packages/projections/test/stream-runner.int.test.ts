@@ -4,34 +4,21 @@ import {
   type RunningStreamProjection,
   type StreamProjection,
 } from '@omni/projections';
-import {
-  createTestDatabase,
-  eventually,
-  startTestNats,
-  type TestDatabase,
-  type TestNatsServer,
-} from '@omni/testing';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
+import { eventually, useTestDatabase, useTestNats } from '@omni/testing';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type pg from 'pg';
 import { createTallySource, publishCounts } from './tallies.js';
 
-let database: TestDatabase;
-let natsServer: TestNatsServer;
+const database = useTestDatabase({ max: 10 });
+const natsServer = useTestNats();
 let nats: NatsConnection;
 let pool: pg.Pool;
 let tallies: StreamProjection;
 
 beforeAll(async () => {
-  [database, natsServer] = await Promise.all([createTestDatabase(), startTestNats()]);
-  nats = await connect({ servers: natsServer.url });
-  pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  nats = natsServer.connection;
+  pool = database.pool;
   tallies = await createTallySource(nats, pool, 'tally');
-});
-
-afterAll(async () => {
-  await nats?.close();
-  await pool?.end();
-  await Promise.all([natsServer?.dispose(), database?.drop()]);
 });
 
 test('two runners of one stream projection apply a backlog and live events once each, many per transaction', async () => {

@@ -6,7 +6,7 @@ export {
   startTestPostgres,
   useTestDatabase,
 } from './postgres.js';
-export { type TestNatsServer, startTestNats } from './nats.js';
+export { type SuiteNats, type TestNatsServer, startTestNats, useTestNats } from './nats.js';
 export { eventually } from './eventually.js';
 export { type DeciderSpecWhen, given, recordingDecisions } from './decider-spec.js';
 export { type ReactionUnderTest, whenEvent, cloudEventOf } from './reaction-spec.js';

@@ -1,3 +1,4 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,6 +85,42 @@ async function startNatsContainer(): Promise<TestNatsServer> {
     restart: unsupported,
     dispose: async () => {
       await container.stop();
+    },
+  };
+}
+
+export interface SuiteNats {
+  /** The suite's private server (restart, stop… for fault tests); usable from `beforeAll` on. */
+  readonly server: TestNatsServer;
+  /** A connection to it, closed after the suite. */
+  readonly connection: NatsConnection;
+}
+
+/**
+ * The usual NATS of a suite: a private server and a connection to it, started before the suite's
+ * tests and both closed after. Call it at the top of the test file (as useTestDatabase).
+ */
+export function useTestNats(): SuiteNats {
+  let server: TestNatsServer | undefined;
+  let connection: NatsConnection | undefined;
+  beforeAll(async () => {
+    server = await startTestNats();
+    connection = await connect({ servers: server.url });
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await server?.dispose();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestNats: the server runs from beforeAll on');
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server);
+    },
+    get connection() {
+      return ready(connection);
     },
   };
 }
