@@ -45,11 +45,11 @@ export default {
     '!packages/client/src/schema.ts', // generated types
   ],
   coverageReporters: ['text-summary', 'lcov'],
-  // A floor just under what the whole suite measured on 2026-12-07 in a clean-clone CI run (statements
-  // and lines 61.7 %, branches 86.9 %, functions 63.4 %; 90 suites): raise it when coverage rises. Only
-  // code that runs inside Jest counts: services that e2e tests start as processes do not, which is why
-  // new e2e-tested code lowers the figure.
-  coverageThreshold: { global: { statements: 61, branches: 86, functions: 63, lines: 61 } },
+  // A floor just under what the whole suite measured on 2026-12-07 evening in a clean-clone CI run
+  // (statements and lines 63.9 %, branches 86.7 %, functions 64.9 %; 93 suites): raise it when coverage
+  // rises. Only code that runs inside Jest counts: services that e2e tests start as processes do not,
+  // which is why new e2e-tested code lowers the figure (give such code an in-process suite too).
+  coverageThreshold: { global: { statements: 63, branches: 86, functions: 64, lines: 63 } },
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/test/**/*.unit.test.ts'] },
     { ...shared, ...withTestPostgres, displayName: 'int', testMatch: ['**/test/**/*.int.test.ts'] },
