@@ -27,6 +27,9 @@ const ROLES = ['admin', 'manager', 'sales', 'clerk', 'staff'];
 
 const profileDir = process.env.BENCH_CPU_PROFILE;
 const profiling = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
+/** A random element of `list`. */
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
 const results = [];
 for (const [name, env] of [
   ['cold (cache off)', { BFF_CACHE_MAX_BYTES: '1' }],
@@ -76,7 +79,6 @@ async function run(env) {
       const order = await placeOrder(base, admin, shop.id, products, customers);
       orders.push(order.id);
     }
-    const pick = (list) => list[Math.floor(Math.random() * list.length)];
     // Clerks and staff may read neither orders nor customers (403): those shares go to the home screen.
     const readsOrders = (user) => ['admin', 'manager', 'sales'].includes(ROLES[user % ROLES.length]);
     const pathFor = (user) => {
@@ -103,7 +105,6 @@ async function run(env) {
 }
 
 async function placeOrder(base, auth, locationId, products, customers) {
-  const pick = (list) => list[Math.floor(Math.random() * list.length)];
   const lines = [0, 1].map(() => ({ productId: pick(products), quantity: 1 }));
   return post(base, '/orders', { customerId: pick(customers), locationId, lines: dedupe(lines) }, auth);
 }
