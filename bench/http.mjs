@@ -37,13 +37,21 @@ export function keepAliveClient(baseUrl) {
         ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
         : {};
       const request = http.request(
-        { host: hostname, port, path: `/api/v1${path}`, method, agent, headers: { ...headers, ...contentHeaders } },
+        {
+          host: hostname,
+          port,
+          path: `/api/v1${path}`,
+          method,
+          agent,
+          headers: { ...headers, ...contentHeaders },
+        },
         (response) => {
           const chunks = [];
           response.on('data', (chunk) => chunks.push(chunk));
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString();
-            if (response.statusCode >= 300) reject(new Error(`${method} ${path}: ${response.statusCode} ${text}`));
+            if (response.statusCode >= 300)
+              reject(new Error(`${method} ${path}: ${response.statusCode} ${text}`));
             else resolve(text ? JSON.parse(text) : undefined);
           });
         },

@@ -30,3 +30,4 @@ export { type Reaction, type ExecuteReaction, reaction, startReaction } from './
 export { RpcMetricsInterceptor } from './rpc-metrics.js';
 export { opsControllerFor } from './ops-controller.js';
 export { type DurableTimer, type DurableTimers, type DurableTimersOptions, startDurableTimers } from './durable-timers.js';
+export { nameHttpRoute } from './http-route.js';

@@ -39,7 +39,8 @@ export class AppModule {
     }
     return {
       module: AppModule,
-      controllers: [parts.apiController, HealthController, DocumentsController],
+      // The API controller last: its catch-all route must not shadow the documents under api/v1.
+      controllers: [HealthController, DocumentsController, parts.apiController],
       providers: [{ provide: SERVICE_HEALTH, useValue: parts.checkServices }],
     };
   }

@@ -15,6 +15,7 @@ import type { Auth } from '../identity/auth.js';
 import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
 import { authorize } from './policy.js';
 import { RouteAnswer, type RouteCall, type RouteSpec } from './route.js';
+import type { MatchedRoute } from './route-table.js';
 import { traceIdOf } from './trace-id.js';
 import { httpRequestDuration } from '@omni/service-kit';
 
@@ -31,11 +32,11 @@ export class RoutePipeline {
     private readonly locks: Pick<Locks, 'assertWritable'>,
   ) {}
 
-  async run(route: RouteSpec, req: Request, res: Response): Promise<void> {
+  async run(route: RouteSpec, params: RouteParams, req: Request, res: Response): Promise<void> {
     observeDuration(route, res);
     const actor = route.access === 'public' ? undefined : await this.authenticate(req);
     if (actor && route.access !== 'public') authorize(actor, route.access);
-    const call = this.validatedCall(route, req, res, actor);
+    const call = this.validatedCall(route, params, req, res, actor);
     const resource = resourceWrittenBy(route, call.params);
     if (resource && actor) await this.locks.assertWritable(resource, actor.userId);
     const key = route.idempotent ? req.header('idempotency-key') : undefined;
@@ -77,7 +78,13 @@ export class RoutePipeline {
     return this.auth.authenticate(token);
   }
 
-  private validatedCall(route: RouteSpec, req: Request, res: Response, actor: Actor | undefined): RouteCall {
+  private validatedCall(
+    route: RouteSpec,
+    pathParams: RouteParams,
+    req: Request,
+    res: Response,
+    actor: Actor | undefined,
+  ): RouteCall {
     const errors: FieldError[] = [];
     const parse = (schema: z.ZodType | undefined, value: unknown) => {
       if (!schema) return value;
@@ -86,7 +93,7 @@ export class RoutePipeline {
       errors.push(...zodIssuesToFieldErrors(result.error.issues));
       return undefined;
     };
-    const params = parse(route.params, req.params);
+    const params = parse(route.params, pathParams);
     const query = parse(route.query, req.query);
     const body = parse(route.body, req.body);
     if (errors.length) throw new ValidationError('The request is invalid', errors);
@@ -108,6 +115,8 @@ export class RoutePipeline {
     };
   }
 }
+
+type RouteParams = MatchedRoute['params'];
 
 /** `If-Match: "7"` → 7; `*` or no header → no check; anything else can never match. */
 function parseIfMatch(header: string | undefined): number | undefined {

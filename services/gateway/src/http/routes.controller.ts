@@ -1,33 +1,36 @@
-import { Controller, Delete, Get, Patch, Post, Put, Req, Res, type Type } from '@nestjs/common';
+import { All, Controller, Req, Res, type Type } from '@nestjs/common';
+import { NotFoundError } from '@omni/contracts';
+import { nameHttpRoute } from '@omni/service-kit';
 import type { Request, Response } from 'express';
 import type { RoutePipeline } from './pipeline.js';
 import type { RouteSpec } from './route.js';
+import { RouteTable } from './route-table.js';
 
-const METHOD_DECORATORS = { get: Get, post: Post, put: Put, patch: Patch, delete: Delete } as const;
+const PREFIX = '/api/v1';
 
 /**
- * Builds the Nest controller for `/api/v1` from the route table: one method per route, each
- * running the shared pipeline. Errors propagate to the global ProblemFilter.
+ * The Nest controller for `/api/v1`: one handler for every route of the table, which finds the
+ * request's route (RouteTable) and runs the shared pipeline on it. Errors propagate to the global
+ * ProblemFilter; a path and method no route has is 404 route_not_found, as before.
  */
 export function controllerForRoutes(routes: readonly RouteSpec[], pipeline: RoutePipeline): Type {
-  @Controller('api/v1')
-  class ApiV1Controller {}
+  const table = new RouteTable(PREFIX, routes);
 
-  for (const route of routes) {
-    const key = route.operationId;
-    Object.defineProperty(ApiV1Controller.prototype, key, {
-      value: (req: Request, res: Response) => pipeline.run(route, req, res),
-      writable: true,
-      configurable: true,
-    });
-    const descriptor = Object.getOwnPropertyDescriptor(ApiV1Controller.prototype, key)!;
-    METHOD_DECORATORS[route.method](route.path.replace(/^\//, ''))(
-      ApiV1Controller.prototype,
-      key,
-      descriptor,
-    );
-    Req()(ApiV1Controller.prototype, key, 0);
-    Res()(ApiV1Controller.prototype, key, 1);
+  @Controller(PREFIX.slice(1))
+  class ApiV1Controller {
+    @All('*path')
+    async dispatch(@Req() req: Request, @Res() res: Response): Promise<void> {
+      const matched = table.match(req.method, req.originalUrl);
+      if (matched) {
+        nameHttpRoute(PREFIX + matched.route.path);
+        return pipeline.run(matched.route, matched.params, req, res);
+      }
+      const methods = req.method === 'OPTIONS' ? table.methodsAt(req.originalUrl) : [];
+      if (methods.length === 0) throw new NotFoundError('No such route', 'route_not_found');
+      // A CORS preflight was answered before this; any other OPTIONS learns what the path allows.
+      res.setHeader('Allow', [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', '));
+      res.status(204).end();
+    }
   }
   return ApiV1Controller;
 }
