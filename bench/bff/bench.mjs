@@ -38,25 +38,36 @@ for (const [name, env] of [
   if (process.env.BENCH_ONLY && !name.startsWith(process.env.BENCH_ONLY)) continue;
   results.push([name, await run({ ...env, ...profiling })]);
 }
-console.log(`\nnode ${process.version}; ${USERS} virtual users, ${SECONDS} s per run, writes at ${WRITES_PER_SECOND}/s\n`);
+console.log(
+  `\nnode ${process.version}; ${USERS} virtual users, ${SECONDS} s per run, writes at ${WRITES_PER_SECOND}/s\n`,
+);
 console.log('| cache | requests | rate | p50 | p95 | p99 | non-2xx | partial answers | hit ratio | writes |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const [name, r] of results)
   console.log(
-    `| ${name} | ${fmt(r.count)} | ${fmt(r.count / SECONDS)}/s | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failures} | ${r.partial} | ${(r.hitRatio * 100).toFixed(1)}% | ${fmt(r.writes)} |`,
+    `| ${name} | ${fmt(r.count)} | ${fmt(r.count / SECONDS)}/s | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failures} | ${r.partial} | ${(r.hitRatio * 100).toFixed(1)}% (+ ${(r.sharedRatio * 100).toFixed(1)}% shared) | ${fmt(r.writes)} |`,
   );
 
 async function run(env) {
   const system = await startSystem({ env: { LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 240_000 });
   try {
     const base = system.baseUrl;
-    const adminToken = (await post(base, '/auth/login', { email: 'admin@omni.local', password: 'omni-admin' })).accessToken;
+    const adminToken = (
+      await post(base, '/auth/login', { email: 'admin@omni.local', password: 'omni-admin' })
+    ).accessToken;
     const admin = { authorization: `Bearer ${adminToken}` };
     const tokens = [];
     for (const role of ROLES) {
       const email = `bench-${role}@omni.test`;
-      await post(base, '/users', { email, name: role, password: 'correct horse battery', roles: [role] }, admin);
-      tokens.push((await post(base, '/auth/login', { email, password: 'correct horse battery' })).accessToken);
+      await post(
+        base,
+        '/users',
+        { email, name: role, password: 'correct horse battery', roles: [role] },
+        admin,
+      );
+      tokens.push(
+        (await post(base, '/auth/login', { email, password: 'correct horse battery' })).accessToken,
+      );
     }
     const shop = await post(base, '/inventory/locations', { code: 'BENCH', name: 'Shop' }, admin);
     const products = [];
@@ -64,10 +75,20 @@ async function run(env) {
       const product = await post(
         base,
         '/inventory/products',
-        { sku: `BENCH-${i}`, name: `Product ${i}`, price: { amount: 500, currency: 'EUR' }, reorderLevel: i % 5 === 0 ? 2_000_000 : 0 },
+        {
+          sku: `BENCH-${i}`,
+          name: `Product ${i}`,
+          price: { amount: 500, currency: 'EUR' },
+          reorderLevel: i % 5 === 0 ? 2_000_000 : 0,
+        },
         admin,
       );
-      await post(base, `/inventory/products/${product.id}/receipts`, { locationId: shop.id, quantity: 1_000_000 }, admin);
+      await post(
+        base,
+        `/inventory/products/${product.id}/receipts`,
+        { locationId: shop.id, quantity: 1_000_000 },
+        admin,
+      );
       products.push(product.id);
     }
     const customers = [];
@@ -98,7 +119,9 @@ async function run(env) {
     const writes = await writer.stop();
     const hits = after.hit - before.hit;
     const misses = after.miss - before.miss;
-    return { ...measured, hitRatio: hits / Math.max(1, hits + misses), writes };
+    const shared = after.shared - before.shared;
+    const lookups = Math.max(1, hits + misses + shared);
+    return { ...measured, hitRatio: hits / lookups, sharedRatio: shared / lookups, writes };
   } finally {
     await system.stop();
   }
@@ -124,18 +147,26 @@ function startWriter(base, auth, locationId, products, orders, customers) {
       const product = products[i % products.length];
       const kind = i % 3;
       try {
-        if (kind === 0) await post(base, `/inventory/products/${product}/receipts`, { locationId, quantity: 1 }, auth);
+        if (kind === 0)
+          await post(base, `/inventory/products/${product}/receipts`, { locationId, quantity: 1 }, auth);
         if (kind === 1) orders.push((await placeOrder(base, auth, locationId, products, customers)).id);
         if (kind === 2) {
           const orderId = orders[orders.length - 2];
-          await post(base, '/payments', { orderId, amount: { amount: 100, currency: 'EUR' }, method: 'card' }, auth).catch(() => undefined);
+          await post(
+            base,
+            '/payments',
+            { orderId, amount: { amount: 100, currency: 'EUR' }, method: 'card' },
+            auth,
+          ).catch(() => undefined);
         }
         writes++;
       } catch {
         // a refused write (e.g. paying an order not yet awaiting payment) still passes through the gateway
       }
       i++;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / WRITES_PER_SECOND - (performance.now() - started))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, 1000 / WRITES_PER_SECOND - (performance.now() - started))),
+      );
     }
   })();
   return {
@@ -189,9 +220,10 @@ async function load(base, tokens, pathFor, seconds) {
 async function cacheLookups(base) {
   const text = await (await fetch(`${base}/metrics`)).text();
   const sum = (outcome) =>
-    [...text.matchAll(new RegExp(`omni_bff_cache_lookups_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`, 'g'))].reduce(
-      (total, match) => total + Number(match[1]),
-      0,
-    );
-  return { hit: sum('hit'), miss: sum('miss') };
+    [
+      ...text.matchAll(
+        new RegExp(`omni_bff_cache_lookups_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`, 'g'),
+      ),
+    ].reduce((total, match) => total + Number(match[1]), 0);
+  return { hit: sum('hit'), miss: sum('miss'), shared: sum('shared') };
 }

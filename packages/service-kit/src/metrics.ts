@@ -70,7 +70,7 @@ export const wsDrops = new Counter({
 /** Gateway BFF cache (docs/mobile.md): hit ratio = hit / (hit + miss), per section. */
 export const bffCacheLookups = new Counter({
   name: 'omni_bff_cache_lookups_total',
-  help: 'Mobile BFF section lookups in the gateway cache, by section and outcome (hit, miss)',
+  help: 'Mobile BFF section lookups in the gateway cache, by section and outcome (hit; miss; shared: a miss that waited for the same fetch already under way)',
   labelNames: ['section', 'outcome'] as const,
   registers: [metricsRegistry],
 });

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { SectionCache } from '../src/bff/cache.js';
 import { INVALIDATING_STREAMS, tagsOfEvent, tagsOfWrite } from '../src/bff/tags.js';
 
@@ -54,6 +55,53 @@ describe('the section cache', () => {
     finishRead();
     await read;
     expect(await sections.get('product', 'p1', answer('not read', ['product:1']))).toBe('kept');
+  });
+
+  /** A fetch that answers when told to, counting how often it was called. */
+  const gatedFetch = <T>(value: T, tags: string[]) => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const fetch = jest.fn(async () => {
+      await gate;
+      return { value, tags };
+    });
+    return { fetch, open };
+  };
+
+  it('lets misses on a key whose fetch is under way wait for it instead of fetching again', async () => {
+    const sections = cache();
+    const { fetch, open } = gatedFetch('home', ['orders']);
+    const readers = [1, 2, 3].map(() => sections.get('home', 'u1', fetch));
+    open();
+    expect(await Promise.all(readers)).toEqual(['home', 'home', 'home']);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes a waiter fetch for itself when a write dropped the shared answer after that fetch began', async () => {
+    const sections = cache();
+    const before = gatedFetch('before the write', ['order:1']);
+    const first = sections.get('order', 'o1', before.fetch);
+    sections.invalidate(['order:1']); // a write acknowledged while the first fetch is under way
+    const after = gatedFetch('after the write', ['order:1']);
+    const waiter = sections.get('order', 'o1', after.fetch); // arrived after the write
+    before.open();
+    after.open();
+    expect(await first).toBe('before the write'); // began before the write: fine for its reader
+    expect(await waiter).toBe('after the write');
+    expect(after.fetch).toHaveBeenCalledTimes(1);
+    expect(await sections.get('order', 'o1', answer('not read', ['order:1']))).toBe('after the write');
+  });
+
+  it('fails the waiters of a shared fetch that fails, and fetches again on the next miss', async () => {
+    const sections = cache();
+    let fail!: (error: Error) => void;
+    const failing = () => new Promise<never>((_, reject) => (fail = reject));
+    const first = sections.get('stock', 'p1', failing);
+    const waiter = sections.get('stock', 'p1', answer('never fetched', ['product:1']));
+    fail(new Error('inventory is not answering'));
+    await expect(first).rejects.toThrow('inventory is not answering');
+    await expect(waiter).rejects.toThrow('inventory is not answering');
+    expect(await sections.get('stock', 'p1', answer('fetched again', ['product:1']))).toBe('fetched again');
   });
 
   it('stays within its byte bound, dropping the least recently used', async () => {

@@ -1,10 +1,12 @@
 import { bffCacheBytes, bffCacheLookups } from '@omni/service-kit';
 import { LRUCache } from 'lru-cache';
+import { rememberJson } from '../http/json-text.js';
 
 /**
  * A cached section answer and the tags whose invalidation drops it. The value is kept as the object
  * itself, deeply frozen, not as JSON text: parsing the text again on every hit was the largest item
- * in the gateway's profile of the warm BFF (9%). `bytes` is its JSON length, measured once.
+ * in the gateway's profile of the warm BFF (9%). Its JSON text, made once to measure `bytes`, is
+ * remembered for the value (json-text.ts), so answers that contain the section reuse it.
  */
 interface Entry {
   readonly value: unknown;
@@ -15,6 +17,21 @@ interface Entry {
 /** A fetch under way: its answer is only stored if none of its tags was invalidated meanwhile. */
 interface Flight {
   readonly startedAt: number;
+}
+
+/** The fetch under way for a key, which later misses on that key wait for instead of fetching too. */
+interface SharedFetch {
+  readonly outcome: Promise<Outcome<unknown>>;
+}
+
+/** A fetch's answer, and whether it is still current when it arrives (the rule for storing it). */
+interface Outcome<T> extends Fetched<T> {
+  readonly current: boolean;
+}
+
+interface Fetched<T> {
+  readonly value: T;
+  readonly tags: readonly string[];
 }
 
 export interface SectionCacheOptions {
@@ -39,6 +56,7 @@ export class SectionCache {
   /** Tag → number of its last invalidation, oldest first; pruned to what running fetches can need. */
   private readonly invalidatedAt = new Map<string, number>();
   private readonly flights = new Set<Flight>();
+  private readonly sharedFetches = new Map<string, SharedFetch>();
   private invalidations = 0;
 
   constructor(options: SectionCacheOptions) {
@@ -50,27 +68,58 @@ export class SectionCache {
     });
   }
 
-  /** The cached answer of `key`, or `fetch()`'s, stored with its tags when still current. */
-  async get<T>(
-    section: string,
-    key: string,
-    fetch: () => Promise<{ value: T; tags: readonly string[] }>,
-  ): Promise<T> {
+  /**
+   * The cached answer of `key`, or `fetch()`'s, stored with its tags when still current. Misses on a
+   * key whose fetch is already under way wait for that fetch (outcome `shared`) instead of sending
+   * the same RPCs again: when a popular section is invalidated, every user reading it at that moment
+   * used to fetch it at once. A waiter takes the shared answer only if it is current for it, on the
+   * same rule as storing it (none of its tags invalidated since the fetch began, so it reflects every
+   * write acknowledged before the waiter arrived); otherwise it fetches for itself. A shared fetch
+   * that fails fails its waiters too: they arrived later and would not have done better within
+   * their deadlines.
+   */
+  async get<T>(section: string, key: string, fetch: () => Promise<Fetched<T>>): Promise<T> {
     const cached = this.entries.get(key);
-    bffCacheLookups.inc({ section, outcome: cached ? 'hit' : 'miss' });
-    if (cached) return cached.value as T;
+    if (cached) {
+      bffCacheLookups.inc({ section, outcome: 'hit' });
+      return cached.value as T;
+    }
+    const underWay = this.sharedFetches.get(key);
+    if (underWay) {
+      bffCacheLookups.inc({ section, outcome: 'shared' });
+      const shared = (await underWay.outcome) as Outcome<T>;
+      if (shared.current) return shared.value;
+    } else {
+      bffCacheLookups.inc({ section, outcome: 'miss' });
+    }
+    return this.fetchAndStore(key, fetch);
+  }
+
+  private async fetchAndStore<T>(key: string, fetch: () => Promise<Fetched<T>>): Promise<T> {
     const flight = { startedAt: this.invalidations };
+    // Judged as the answer arrives, while this flight still keeps the invalidations it needs.
+    const outcome = fetch().then(({ value, tags }) => ({
+      value,
+      tags,
+      current: this.isCurrent(tags, flight),
+    }));
+    const shared = { outcome };
+    this.sharedFetches.set(key, shared);
     this.flights.add(flight);
     try {
-      const { value, tags } = await fetch();
-      if (!tags.some((tag) => (this.invalidatedAt.get(tag) ?? -1) >= flight.startedAt)) {
-        this.store(key, value, tags);
-      }
+      const { value, tags, current } = await outcome;
+      if (current) this.store(key, value, tags);
       return value;
     } finally {
+      if (this.sharedFetches.get(key) === shared) this.sharedFetches.delete(key);
       this.flights.delete(flight);
       this.forgetOldInvalidations();
     }
+  }
+
+  /** True when none of `tags` was invalidated after `flight` began. */
+  private isCurrent(tags: readonly string[], flight: Flight): boolean {
+    return !tags.some((tag) => (this.invalidatedAt.get(tag) ?? -1) >= flight.startedAt);
   }
 
   invalidate(tags: Iterable<string>): void {
@@ -89,7 +138,9 @@ export class SectionCache {
   }
 
   private store(key: string, value: unknown, tags: readonly string[]): void {
-    this.entries.set(key, { value: deepFreeze(value), bytes: JSON.stringify(value).length, tags });
+    const json = JSON.stringify(value);
+    if (typeof value === 'object' && value !== null) rememberJson(value, json); // answers reuse it
+    this.entries.set(key, { value: deepFreeze(value), bytes: json.length, tags });
     if (!this.entries.has(key)) return; // larger than the whole cache
     for (const tag of tags) {
       const keys = this.keysByTag.get(tag) ?? new Set<string>();

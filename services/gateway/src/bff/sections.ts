@@ -70,9 +70,13 @@ export class SectionEngine {
   }
 
   private read<T>(actor: Actor, section: Section<T>): Promise<T> {
-    const deadlineMs = this.options.deadlineMs;
+    const deadline = performance.now() + this.options.deadlineMs;
+    // Called at once on a miss, or after waiting for another request's fetch that turned out stale
+    // for this one: either way within what is left of this read's deadline.
     const fetch = async () => {
-      const value = await withinDeadline(section.fetch(deadlineMs), deadlineMs);
+      const remainingMs = Math.floor(deadline - performance.now());
+      if (remainingMs <= 0) throw new UnavailableError('The section missed its deadline');
+      const value = await withinDeadline(section.fetch(remainingMs), remainingMs);
       return { value, tags: section.tags(value) };
     };
     if (section.cached === false) return fetch().then(({ value }) => value);

@@ -13,6 +13,7 @@ import { resourceWrittenBy } from '../collaboration/resources.js';
 import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
+import { toJson } from './json-text.js';
 import { authorize } from './policy.js';
 import { RouteAnswer, type RouteCall, type RouteSpec } from './route.js';
 import type { MatchedRoute } from './route-table.js';
@@ -67,7 +68,7 @@ export class RoutePipeline {
       status,
       headers: typeof version === 'number' ? { ETag: `"${version}"` } : {},
       // Serialised once here, so the stored replay and the first answer are the same bytes.
-      body: status === 204 ? undefined : JSON.stringify(body ?? null),
+      body: status === 204 ? undefined : toJson(body ?? null),
     };
   }
 
