@@ -191,6 +191,16 @@ describe('tags', () => {
     }
   });
 
+  it('drops the low-stock list for inventory writes that can lower stock, not for receipts', () => {
+    const write = { area: 'inventory', params: { productId }, body: {}, result: {}, userId: 'u1' };
+    expect(tagsOfWrite({ ...write, path: '/inventory/products/:productId/receipts' })).toEqual([
+      `product:${productId}`,
+    ]);
+    for (const path of ['/inventory/products/:productId/adjustments', '/inventory/products/:productId']) {
+      expect(tagsOfWrite({ ...write, path })).toEqual([`product:${productId}`, 'low-stock']);
+    }
+  });
+
   it('maps a write through the gateway to what it names', () => {
     expect(
       tagsOfWrite({

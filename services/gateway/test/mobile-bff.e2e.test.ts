@@ -128,6 +128,15 @@ describe('GET /mobile/home', () => {
     expect((answer.ordersAwaitingPayment as { count: number }).count).toBeGreaterThanOrEqual(1);
   });
 
+  it('takes a restocked product off the low-stock list in the next read (read-your-writes)', async () => {
+    const low = await productWithStock(1, 5);
+    const listed = (answer: Record<string, unknown>) =>
+      (answer.lowStock as { id: string }[]).some((product) => product.id === low.id);
+    expect(listed(await home(admin))).toBe(true); // now cached
+    await receive(admin, low.id, 10);
+    expect(listed(await home(admin))).toBe(false);
+  });
+
   it('gives null for the sections a role may not read, with the same policy as REST', async () => {
     const clerk = await signInWithRoles(system, admin, ['clerk']);
     const staff = await signInWithRoles(system, admin, ['staff']);

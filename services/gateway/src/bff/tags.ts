@@ -105,7 +105,11 @@ export function tagsOfWrite(write: WriteThrough): string[] {
   switch (area) {
     case 'inventory': {
       const products = write.path.startsWith('/inventory/products') ? [...ids('productId'), ...resultId] : [];
-      return [...products.map(tag.product), tag.lowStock];
+      // A receipt only raises stock, so it never puts a product on the low-stock list; one it takes
+      // off the list was listed, and a listed product's own tag is among the list's tags. Dropping
+      // `low-stock` on every receipt emptied the list for every reader at each delivery.
+      const raisesStockOnly = write.path.endsWith('/receipts');
+      return [...products.map(tag.product), ...(raisesStockOnly ? [] : [tag.lowStock])];
     }
     case 'orders':
     case 'mobile': {
