@@ -129,7 +129,6 @@ describe('tags', () => {
     ]);
     expect(tagsOfEvent(`orders.order.${orderId}.placed`, { lines: [{ productId }] })).toEqual([
       `order:${orderId}`,
-      'awaiting-payment',
       `orders-with-product:${productId}`,
     ]);
     expect(tagsOfEvent('payments.payment.p9.recorded', { orderId })).toEqual([
@@ -138,6 +137,19 @@ describe('tags', () => {
     ]);
     expect(tagsOfEvent('scheduling.shift.s1.assigned', {})).toEqual(['shifts']);
     expect(tagsOfEvent('notification.message.m1.sent', {})).toEqual([]);
+  });
+
+  it('drops the count of orders awaiting payment only for a status change into or out of it', () => {
+    const statusChanged = (from: string, to: string) =>
+      tagsOfEvent(`orders.order.${orderId}.status_changed`, { orderId, from, to });
+    expect(statusChanged('pending', 'awaiting_payment')).toContain('awaiting-payment');
+    expect(statusChanged('awaiting_payment', 'paid')).toContain('awaiting-payment');
+    expect(statusChanged('awaiting_payment', 'cancelled')).toContain('awaiting-payment');
+    expect(statusChanged('paid', 'shipped')).toEqual([`order:${orderId}`]);
+    expect(statusChanged('pending', 'rejected')).toEqual([`order:${orderId}`]);
+    for (const type of ['payment_applied', 'updated', 'cancelled', 'shipped']) {
+      expect(tagsOfEvent(`orders.order.${orderId}.${type}`, { orderId })).toEqual([`order:${orderId}`]);
+    }
   });
 
   it("maps a customer's events to the customer and a user's inbox events to their notifications", () => {

@@ -137,6 +137,20 @@ describe('GET /mobile/home', () => {
     expect(listed(await home(admin))).toBe(false);
   });
 
+  it('moves the count of orders awaiting payment as orders enter and leave that status', async () => {
+    const awaiting = async () => ((await home(admin)).ordersAwaitingPayment as { count: number }).count;
+    const before = await awaiting(); // now cached
+    const order = await placeAndDecide(admin, (await productWithStock(5)).id, 1);
+    expect(order.status).toBe('awaiting_payment');
+    await eventually(async () => expect(await awaiting()).toBe(before + 1));
+    ok(
+      await admin.http.POST('/payments', {
+        body: { orderId: order.id, amount: order.total, method: 'card' },
+      }),
+    );
+    await eventually(async () => expect(await awaiting()).toBe(before));
+  });
+
   it('gives null for the sections a role may not read, with the same policy as REST', async () => {
     const clerk = await signInWithRoles(system, admin, ['clerk']);
     const staff = await signInWithRoles(system, admin, ['staff']);

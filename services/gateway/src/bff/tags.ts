@@ -53,7 +53,7 @@ export function tagsOfEvent(subject: string, data: unknown): string[] {
     case 'orders.order':
       return [
         tag.order(id),
-        tag.awaitingPayment,
+        ...(changesAwaitingPayment(type, data) ? [tag.awaitingPayment] : []),
         ...(type === 'placed' ? idsIn(data, 'productId').map(tag.ordersWithProduct) : []),
       ];
     case 'payments.payment':
@@ -138,6 +138,16 @@ export function tagsOfWrite(write: WriteThrough): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * Whether an order event changes how many orders await payment: only a status change into or out of
+ * `awaiting_payment` does (docs/events.md, `status_changed` with `from` and `to`). Every order
+ * event used to drop the count, ~4 per order, the home screen's most missed section.
+ */
+function changesAwaitingPayment(type: string, data: unknown): boolean {
+  if (type !== 'status_changed') return false;
+  return getField(data, 'from') === 'awaiting_payment' || getField(data, 'to') === 'awaiting_payment';
 }
 
 /** The registered customers a write names: its body's and the placed order's `customerId`. */

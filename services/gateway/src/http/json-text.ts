@@ -2,8 +2,7 @@
  * JSON text already made for a value that is shared between answers and never changes (a frozen
  * cached BFF section): an answer that contains it reuses the text instead of serialising the value
  * again. Serialising whole BFF answers was 8–9% of the gateway's CPU on warm mobile screens, most of
- * it the same cached sections over and over (bench/README.md, "Mobile BFF: shared fetches, reused
- * JSON").
+ * it the same cached sections over and over (bench/README.md, "Shared fetches, reused JSON").
  */
 const textOf = new WeakMap<object, string>();
 
