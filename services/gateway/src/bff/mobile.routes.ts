@@ -11,6 +11,7 @@ import {
 } from '@omni/contracts';
 import type { RpcClient } from '@omni/messaging';
 import { z } from 'zod';
+import { toJson } from '../http/json-text.js';
 import { isAllowed } from '../http/policy.js';
 import { defineRoute, RouteAnswer, type RouteSpec } from '../http/route.js';
 import type { Users } from '../identity/users.js';
@@ -118,6 +119,7 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
   return [
     defineRoute({
       operationId: 'mobileHome',
+      serialize: toJson, // made of cached sections: their JSON text is reused
       method: 'get',
       path: '/mobile/home',
       tag: 'mobile',
@@ -144,6 +146,7 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
     }),
     defineRoute({
       operationId: 'mobileProduct',
+      serialize: toJson, // made of cached sections: their JSON text is reused
       method: 'get',
       path: '/mobile/products/:productId/complete',
       tag: 'mobile',
@@ -171,6 +174,7 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
     }),
     defineRoute({
       operationId: 'mobileOrder',
+      serialize: toJson, // made of cached sections: their JSON text is reused
       method: 'get',
       path: '/mobile/orders/:orderId/complete',
       tag: 'mobile',
@@ -196,6 +200,7 @@ export function mobileRoutes(deps: MobileDependencies): RouteSpec[] {
     }),
     defineRoute({
       operationId: 'mobileCustomer',
+      serialize: toJson, // made of cached sections: their JSON text is reused
       method: 'get',
       path: '/mobile/customers/:customerId/complete',
       tag: 'mobile',

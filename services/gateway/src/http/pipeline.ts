@@ -13,7 +13,6 @@ import { resourceWrittenBy } from '../collaboration/resources.js';
 import type { Locks } from '../collaboration/locks.js';
 import type { Auth } from '../identity/auth.js';
 import type { IdempotencyKeys, StoredResponse } from './idempotency.js';
-import { toJson } from './json-text.js';
 import { authorize } from './policy.js';
 import { RouteAnswer, type RouteCall, type RouteSpec } from './route.js';
 import type { MatchedRoute } from './route-table.js';
@@ -68,7 +67,7 @@ export class RoutePipeline {
       status,
       headers: typeof version === 'number' ? { ETag: `"${version}"` } : {},
       // Serialised once here, so the stored replay and the first answer are the same bytes.
-      body: status === 204 ? undefined : toJson(body ?? null),
+      body: status === 204 ? undefined : serialize(route, body ?? null),
     };
   }
 
@@ -118,6 +117,10 @@ export class RoutePipeline {
 }
 
 type RouteParams = MatchedRoute['params'];
+
+function serialize(route: RouteSpec, body: unknown): string {
+  return route.serialize ? route.serialize(body) : JSON.stringify(body);
+}
 
 /** `If-Match: "7"` → 7; `*` or no header → no check; anything else can never match. */
 function parseIfMatch(header: string | undefined): number | undefined {

@@ -42,6 +42,11 @@ export interface RouteSpec {
   readonly ifMatch?: boolean;
   /** Other successful answers a handler may give with `RouteAnswer`, e.g. 202 while work goes on. */
   readonly otherAnswers?: readonly { status: 202; description: string; response?: z.ZodType }[];
+  /**
+   * How the answer becomes JSON text; `JSON.stringify` unless given. The mobile BFF's answers, made
+   * of cached sections, reuse the sections' text (json-text.ts).
+   */
+  readonly serialize?: (body: unknown) => string;
   /** Business-rule refusals worth documenting, e.g. ['insufficient_stock']. */
   readonly refusals?: readonly { status: number; code: string }[];
   handle(call: RouteCall): Promise<unknown>;
