@@ -19,11 +19,6 @@ interface Flight {
   readonly startedAt: number;
 }
 
-/** The fetch under way for a key, which later misses on that key wait for instead of fetching too. */
-interface SharedFetch {
-  readonly outcome: Promise<Outcome<unknown>>;
-}
-
 /** A fetch's answer, and whether it is still current when it arrives (the rule for storing it). */
 interface Outcome<T> extends Fetched<T> {
   readonly current: boolean;
@@ -56,7 +51,8 @@ export class SectionCache {
   /** Tag → number of its last invalidation, oldest first; pruned to what running fetches can need. */
   private readonly invalidatedAt = new Map<string, number>();
   private readonly flights = new Set<Flight>();
-  private readonly sharedFetches = new Map<string, SharedFetch>();
+  /** Key → the outcome of its fetch under way, which later misses on the key wait for. */
+  private readonly fetchesUnderWay = new Map<string, Promise<Outcome<unknown>>>();
   private invalidations = 0;
 
   constructor(options: SectionCacheOptions) {
@@ -84,10 +80,10 @@ export class SectionCache {
       bffCacheLookups.inc({ section, outcome: 'hit' });
       return cached.value as T;
     }
-    const underWay = this.sharedFetches.get(key);
+    const underWay = this.fetchesUnderWay.get(key);
     if (underWay) {
       bffCacheLookups.inc({ section, outcome: 'shared' });
-      const shared = (await underWay.outcome) as Outcome<T>;
+      const shared = (await underWay) as Outcome<T>;
       if (shared.current) return shared.value;
     } else {
       bffCacheLookups.inc({ section, outcome: 'miss' });
@@ -103,15 +99,14 @@ export class SectionCache {
       tags,
       current: this.isCurrent(tags, flight),
     }));
-    const shared = { outcome };
-    this.sharedFetches.set(key, shared);
+    this.fetchesUnderWay.set(key, outcome);
     this.flights.add(flight);
     try {
       const { value, tags, current } = await outcome;
       if (current) this.store(key, value, tags);
       return value;
     } finally {
-      if (this.sharedFetches.get(key) === shared) this.sharedFetches.delete(key);
+      if (this.fetchesUnderWay.get(key) === outcome) this.fetchesUnderWay.delete(key);
       this.flights.delete(flight);
       this.forgetOldInvalidations();
     }
