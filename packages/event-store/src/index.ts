@@ -25,3 +25,4 @@ export { type Evolver, SNAPSHOT_EVERY } from './stream-cache.js';
 export { type Relay, type RelayOptions, startRelay } from './relay.js';
 export { POSITION_HEADER, parsePosition, readStreamHead, type StreamHead } from './relay-position.js';
 export { inTransaction, withAdvisoryLock } from './transaction.js';
+export { prepared } from './prepared.js';

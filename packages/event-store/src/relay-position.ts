@@ -1,6 +1,7 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { Pool } from 'pg';
 import { VISIBILITY_HORIZON } from './horizon.js';
+import { prepared } from './prepared.js';
 import { START, type Position } from './types.js';
 
 export const POSITION_HEADER = 'Omni-Position';
@@ -38,6 +39,6 @@ export async function readStreamHead(jsm: JetStreamManager, stream: string): Pro
 
 /** The transaction id below which this database's log is final (see horizon.ts). */
 export async function readVisibilityHorizon(db: Pick<Pool, 'query'>): Promise<bigint> {
-  const { rows } = await db.query<{ horizon: string }>(`SELECT (${VISIBILITY_HORIZON})::text AS horizon`);
+  const { rows } = await db.query<{ horizon: string }>(prepared(`SELECT (${VISIBILITY_HORIZON})::text AS horizon`));
   return BigInt(rows[0]!.horizon);
 }

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { ConcurrencyError } from './errors.js';
 import { VISIBILITY_HORIZON } from './horizon.js';
 import { assertIdentifier, eventsChannel } from './migrate.js';
+import { prepared } from './prepared.js';
 import type { AppendToStream, Position, StoredEvent, StreamId, Tx } from './types.js';
 
 export interface EventStore {
@@ -91,10 +92,8 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
       const rows = flatten(nonEmpty);
       let inserted: AppendedRow[];
       try {
-        ({ rows: inserted } = await tx.query<AppendedRow>({
-          name: `append-${schema}`,
-          text: appendSql,
-          values: [
+        ({ rows: inserted } = await tx.query<AppendedRow>(
+          prepared(appendSql, [
             nonEmpty.map((s) => s.streamId),
             nonEmpty.map((s) => (s.expectedVersion === 'any' ? -1 : s.expectedVersion)),
             rows.map((r) => r.streamId),
@@ -103,8 +102,8 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
             rows.map((r) => r.type),
             rows.map((r) => JSON.stringify(r.data)),
             rows.map((r) => JSON.stringify(r.metadata)),
-          ],
-        }));
+          ]),
+        ));
       } catch (error) {
         throw translateAppendError(error, nonEmpty);
       }
@@ -126,18 +125,20 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
       // Only transactions older than the oldest one still running in this database (horizon.ts): a
       // later commit of a lower position can never appear behind a checkpoint.
       const { rows } = await (options.tx ?? pool).query<EventRow>(
-        // Ordered by the table's xid8 column, not the text it is selected as ('1000' < '999' as text).
-        `SELECT ${COLUMNS} FROM ${events} e
-          WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-            AND ($4 OR transaction_id < ${VISIBILITY_HORIZON})
-          ORDER BY e.transaction_id, e.global_position
-          LIMIT $3`,
-        [
-          after.transactionId.toString(),
-          after.globalPosition.toString(),
-          options.limit ?? 1000,
-          options.allCommitted ?? false,
-        ],
+        prepared(
+          // Ordered by the table's xid8 column, not the text it is selected as ('1000' < '999' as text).
+          `SELECT ${COLUMNS} FROM ${events} e
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+              AND ($4 OR transaction_id < ${VISIBILITY_HORIZON})
+            ORDER BY e.transaction_id, e.global_position
+            LIMIT $3`,
+          [
+            after.transactionId.toString(),
+            after.globalPosition.toString(),
+            options.limit ?? 1000,
+            options.allCommitted ?? false,
+          ],
+        ),
       );
       return rows.map(toStoredEvent);
     },

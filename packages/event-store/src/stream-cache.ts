@@ -1,5 +1,6 @@
 import type { Decider, DomainEvent, EventMetadata } from '@omni/contracts';
 import type { CommandSession, Loaded } from './command-processor.js';
+import { prepared } from './prepared.js';
 import type { EventStore } from './store.js';
 import type { NewEvent, StoredEvent, StreamId, Tx } from './types.js';
 
@@ -96,9 +97,11 @@ export class StreamCache {
     const ids = [...new Set(streamIds)].filter((id) => !this.streams.has(id));
     if (ids.length === 0) return;
     await this.tx.query(
-      `SELECT pg_advisory_xact_lock(h)
-         FROM (SELECT DISTINCT hashtextextended($2 || ':' || s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) AS ordered`,
-      [ids, this.store.schema],
+      prepared(
+        `SELECT pg_advisory_xact_lock(h)
+           FROM (SELECT DISTINCT hashtextextended($2 || ':' || s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) AS ordered`,
+        [ids, this.store.schema],
+      ),
     );
     const folded = ids.map((id) => this.known.get(id));
     const { rows } = await this.tx.query<{
@@ -108,16 +111,25 @@ export class StreamCache {
       type: string;
       data: object;
     }>(
-      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::int[]) AS w(stream_id, known_version)),
-            snapshot AS (SELECT s.* FROM ${this.store.schema}.snapshots s JOIN wanted w USING (stream_id) WHERE w.known_version < 0)
-       SELECT 's' AS kind, stream_id, version, snapshot_key AS type, state AS data FROM snapshot
-       UNION ALL
-       SELECT 'e', e.stream_id, e.stream_version, e.event_type, e.data
-         FROM wanted w JOIN ${this.store.schema}.events e ON e.stream_id = w.stream_id
-        WHERE e.stream_version > CASE WHEN w.known_version >= 0 THEN w.known_version
-                                      ELSE coalesce((SELECT version FROM snapshot s WHERE s.stream_id = w.stream_id), 0) END
-       ORDER BY version`,
-      [ids, folded.map((f) => f?.version ?? -1)],
+      // Each stream's events are read from its last known version on, a range of the (stream_id,
+      // stream_version) index; `OFFSET 0` keeps the planner from flattening the LATERAL into a join
+      // that filters every event of the stream (a sequential scan of the log on small tables).
+      prepared(
+        `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::int[]) AS w(stream_id, known_version)),
+              snapshot AS (SELECT s.* FROM ${this.store.schema}.snapshots s JOIN wanted w USING (stream_id)
+                            WHERE w.known_version < 0),
+              since AS (SELECT w.stream_id,
+                               CASE WHEN w.known_version >= 0 THEN w.known_version ELSE coalesce(s.version, 0) END AS after
+                          FROM wanted w LEFT JOIN snapshot s USING (stream_id))
+         SELECT 's' AS kind, stream_id, version, snapshot_key AS type, state AS data FROM snapshot
+         UNION ALL
+         SELECT 'e', e.stream_id, e.stream_version, e.event_type, e.data
+           FROM since w CROSS JOIN LATERAL (
+                  SELECT * FROM ${this.store.schema}.events e
+                   WHERE e.stream_id = w.stream_id AND e.stream_version > w.after OFFSET 0) e
+         ORDER BY version`,
+        [ids, folded.map((f) => f?.version ?? -1)],
+      ),
     );
     ids.forEach((id, i) => {
       const own = rows.filter((r) => r.stream_id === id);

@@ -1,10 +1,9 @@
-import type { Tx } from '@omni/event-store';
+import { prepared, type Tx } from '@omni/event-store';
 
 /** 0 when the projection has applied nothing yet (stream sequences start at 1). */
 export async function readStreamCheckpoint(tx: Tx, schema: string, name: string): Promise<number> {
   const { rows } = await tx.query<{ stream_sequence: string }>(
-    `SELECT stream_sequence FROM ${schema}.stream_checkpoints WHERE name = $1`,
-    [name],
+    prepared(`SELECT stream_sequence FROM ${schema}.stream_checkpoints WHERE name = $1`, [name]),
   );
   return rows[0] ? Number(rows[0].stream_sequence) : 0;
 }
@@ -21,10 +20,12 @@ export async function advanceStreamCheckpoint(
   seq: number,
 ): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO ${schema}.stream_checkpoints (name, stream_sequence) VALUES ($1, $2)
-     ON CONFLICT (name) DO UPDATE SET stream_sequence = excluded.stream_sequence, updated_at = now()
-       WHERE ${schema}.stream_checkpoints.stream_sequence < excluded.stream_sequence`,
-    [name, seq],
+    prepared(
+      `INSERT INTO ${schema}.stream_checkpoints (name, stream_sequence) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET stream_sequence = excluded.stream_sequence, updated_at = now()
+         WHERE ${schema}.stream_checkpoints.stream_sequence < excluded.stream_sequence`,
+      [name, seq],
+    ),
   );
   return rowCount === 1;
 }

@@ -22,6 +22,13 @@ export interface StreamProjection<M extends EventDataSchemas = EventDataSchemas>
   readonly name: string;
   readonly tables: readonly string[];
   readonly source: StreamSource<M>;
+  /**
+   * The event types `apply` folds, when it ignores the others its filter brings (a price list and
+   * stock receipts): a batch with none of them opens no transaction, and the checkpoint moves past it
+   * with the next batch that has one, or a second later (stream-runner.ts). Without it, every
+   * batch is applied.
+   */
+  readonly folds?: readonly (keyof M & string)[];
   createTables(tx: Tx, t: TableNames): Promise<void>;
   apply(tx: Tx, event: TypedEvent<M>, t: TableNames): Promise<void>;
 }

@@ -7,6 +7,7 @@ import {
 import { eventually, useTestDatabase, useTestNats } from '@omni/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type pg from 'pg';
+import { z } from 'zod';
 import { createTallySource, publishCounts } from './tallies.js';
 
 const database = useTestDatabase({ max: 10 });
@@ -44,6 +45,77 @@ test('two runners of one stream projection apply a backlog and live events once 
   expect(rows[0]).toMatchObject({ events: '800', over_applied: '0' });
   // The backlog of 600 was there before the runners started: it cannot have taken one commit each.
   expect(Number(rows[0]!.transactions)).toBeLessThan(400);
+});
+
+describe('a projection that folds only some of the events its filter brings', () => {
+  const checkpoint = async (schema: string) =>
+    Number(
+      (
+        await pool.query<{ stream_sequence: string }>(
+          `SELECT stream_sequence FROM ${schema}.stream_checkpoints`,
+        )
+      ).rows[0]?.stream_sequence ?? 0,
+    );
+
+  /** The tallies, told that `<service>.counter.noted` events (which `apply` ignores) exist and are not folded. */
+  async function foldingCountsOnly(service: string): Promise<StreamProjection> {
+    const projection = await createTallySource(nats, pool, service);
+    return {
+      ...projection,
+      source: {
+        ...projection.source,
+        events: { ...projection.source.events, [`${service}.counter.noted`]: z.object({ n: z.number() }) },
+      },
+      folds: [`${service}.counter.counted`],
+      apply: async (tx, event, t) => {
+        if (event.type === `${service}.counter.counted`) await projection.apply(tx, event, t);
+      },
+    };
+  }
+
+  test('opens no transaction for events it does not fold: the checkpoint passes them with the next one it does', async () => {
+    const projection = await foldingCountsOnly('skipping');
+    const runner = await runStreamProjection({
+      pool,
+      schema: 'skipping',
+      nats,
+      projection,
+      checkpointLagMs: 3_600_000,
+    });
+    try {
+      await publishCounts(nats, 'skipping', 1, 5);
+      await eventually(async () => expect(await checkpoint('skipping')).toBe(5));
+      await publishCounts(nats, 'skipping', 6, 55, 'noted');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await checkpoint('skipping')).toBe(5);
+      await publishCounts(nats, 'skipping', 56, 56);
+      await eventually(async () => expect(await checkpoint('skipping')).toBe(56));
+    } finally {
+      await runner.stop();
+    }
+    const { rows } = await pool.query<{ n: number; applied: number }>(
+      'SELECT n, applied FROM skipping.tallies ORDER BY n',
+    );
+    expect(rows).toEqual([1, 2, 3, 4, 5, 56].map((n) => ({ n, applied: 1 })));
+  });
+
+  test('moves the checkpoint past events it does not fold once they are older than the allowed lag', async () => {
+    const projection = await foldingCountsOnly('lagging');
+    const runner = await runStreamProjection({
+      pool,
+      schema: 'lagging',
+      nats,
+      projection,
+      checkpointLagMs: 0,
+    });
+    try {
+      await publishCounts(nats, 'lagging', 1, 20, 'noted');
+      await eventually(async () => expect(await checkpoint('lagging')).toBe(20));
+    } finally {
+      await runner.stop();
+    }
+    expect((await pool.query('SELECT * FROM lagging.tallies')).rowCount).toBe(0);
+  });
 });
 
 describe('inBatches', () => {

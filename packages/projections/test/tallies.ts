@@ -62,12 +62,16 @@ export async function createTallySource(
   return projection;
 }
 
-/** Publishes `counted` events numbered `from` to `to` to the source service's stream, in order. */
+/**
+ * Publishes `counted` events numbered `from` to `to` to the source service's stream, in order (or
+ * events of another type of the counter, which the tallies do not fold).
+ */
 export async function publishCounts(
   nats: NatsConnection,
   service: string,
   from: number,
   to: number,
+  eventType = 'counted',
 ): Promise<void> {
   const js = jetstream(nats);
   for (let n = from; n <= to; n++) {
@@ -76,12 +80,12 @@ export async function publishCounts(
       service,
       aggregate: 'counter',
       aggregateId: 'c1',
-      eventType: 'counted',
+      eventType,
       data: { n },
       streamVersion: n,
       recordedAt: new Date(),
       metadata: { correlationId: 'c', causationId: 'c' },
     });
-    await js.publish(`${service}.counter.c1.counted`, JSON.stringify(event));
+    await js.publish(`${service}.counter.c1.${eventType}`, JSON.stringify(event));
   }
 }

@@ -1,6 +1,6 @@
 import type { inventory } from '@omni/contracts';
 import type { StoredEvent, Tx } from '@omni/event-store';
-import { asDomainEvent } from '@omni/event-store';
+import { asDomainEvent, prepared } from '@omni/event-store';
 import { tableExists, type Projection, type TableNames } from '@omni/projections';
 import { stockDeltas } from '../productList/fold.js';
 
@@ -77,23 +77,25 @@ async function applyMovements(tx: Tx, events: readonly StoredEvent[], t: TableNa
   if (rows.length === 0) return;
   const column = <K extends keyof MovementRow>(key: K) => rows.map((r) => r[key]);
   await tx.query(
-    `INSERT INTO ${t['movements']} (product_id, stream_version, line, event_id, event_type, location_id,
+    prepared(
+      `INSERT INTO ${t['movements']} (product_id, stream_version, line, event_id, event_type, location_id,
        quantity_delta, reference, reason, order_id, recorded_at)
      SELECT * FROM unnest($1::uuid[], $2::int[], $3::smallint[], $4::uuid[], $5::text[], $6::uuid[], $7::int[],
                           $8::text[], $9::text[], $10::uuid[], $11::timestamptz[])
      ON CONFLICT DO NOTHING`,
-    [
-      column('productId'),
-      column('streamVersion'),
-      column('line'),
-      column('eventId'),
-      column('eventType'),
-      column('locationId'),
-      column('quantityDelta'),
-      column('reference'),
-      column('reason'),
-      column('orderId'),
-      column('recordedAt'),
-    ],
+      [
+        column('productId'),
+        column('streamVersion'),
+        column('line'),
+        column('eventId'),
+        column('eventType'),
+        column('locationId'),
+        column('quantityDelta'),
+        column('reference'),
+        column('reason'),
+        column('orderId'),
+        column('recordedAt'),
+      ],
+    ),
   );
 }

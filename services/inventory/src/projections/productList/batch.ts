@@ -1,5 +1,5 @@
 import type { inventory } from '@omni/contracts';
-import { asDomainEvent, type StoredEvent, type Tx } from '@omni/event-store';
+import { asDomainEvent, type StoredEvent, type Tx, prepared } from '@omni/event-store';
 import type { TableNames } from '@omni/projections';
 import { applyUpdate, stockDeltas } from './fold.js';
 
@@ -59,27 +59,29 @@ async function insertRegistered(tx: Tx, table: string, events: readonly StoredEv
     (e) => asDomainEvent<Extract<inventory.ProductEvent, { type: 'registered' }>>(e).data,
   );
   await tx.query(
-    `INSERT INTO ${table} (id, sku, name, description, category, price_amount, price_currency, reorder_level,
+    prepared(
+      `INSERT INTO ${table} (id, sku, name, description, category, price_amount, price_currency, reorder_level,
        attributes, version, created_at, updated_at, vendor_id)
      SELECT id, sku, name, description, category, amount, currency, level, attributes::jsonb, version, at, at, vendor
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::int[],
                    $9::text[], $10::int[], $11::timestamptz[], $12::uuid[])
          AS r(id, sku, name, description, category, amount, currency, level, attributes, version, at, vendor)
      ON CONFLICT (id) DO NOTHING`,
-    [
-      data.map((d) => d.productId),
-      data.map((d) => d.sku),
-      data.map((d) => d.name),
-      data.map((d) => d.description),
-      data.map((d) => d.category),
-      data.map((d) => d.price.amount),
-      data.map((d) => d.price.currency),
-      data.map((d) => d.reorderLevel),
-      data.map((d) => JSON.stringify(d.attributes)),
-      events.map((e) => e.streamVersion),
-      events.map((e) => e.recordedAt),
-      data.map((d) => d.vendorId ?? null),
-    ],
+      [
+        data.map((d) => d.productId),
+        data.map((d) => d.sku),
+        data.map((d) => d.name),
+        data.map((d) => d.description),
+        data.map((d) => d.category),
+        data.map((d) => d.price.amount),
+        data.map((d) => d.price.currency),
+        data.map((d) => d.reorderLevel),
+        data.map((d) => JSON.stringify(d.attributes)),
+        events.map((e) => e.streamVersion),
+        events.map((e) => e.recordedAt),
+        data.map((d) => d.vendorId ?? null),
+      ],
+    ),
   );
 }
 
@@ -89,33 +91,37 @@ async function upsertStock(
   rows: { productId: string; locationId: string; onHand: number; reserved: number }[],
 ) {
   await tx.query(
-    `INSERT INTO ${table} (product_id, location_id, on_hand, reserved)
+    prepared(
+      `INSERT INTO ${table} (product_id, location_id, on_hand, reserved)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[])
      ON CONFLICT (product_id, location_id)
      DO UPDATE SET on_hand = ${table}.on_hand + excluded.on_hand, reserved = ${table}.reserved + excluded.reserved`,
-    [
-      rows.map((r) => r.productId),
-      rows.map((r) => r.locationId),
-      rows.map((r) => r.onHand),
-      rows.map((r) => r.reserved),
-    ],
+      [
+        rows.map((r) => r.productId),
+        rows.map((r) => r.locationId),
+        rows.map((r) => r.onHand),
+        rows.map((r) => r.reserved),
+      ],
+    ),
   );
 }
 
 async function updateTotals(tx: Tx, table: string, totals: Map<string, ProductTotals>) {
   const entries = [...totals];
   await tx.query(
-    `UPDATE ${table} p SET on_hand = p.on_hand + d.on_hand, reserved = p.reserved + d.reserved,
+    prepared(
+      `UPDATE ${table} p SET on_hand = p.on_hand + d.on_hand, reserved = p.reserved + d.reserved,
         updated_at = CASE WHEN d.version > p.version THEN d.at ELSE p.updated_at END,
         version = greatest(p.version, d.version)
        FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::timestamptz[]) AS d(id, on_hand, reserved, version, at)
       WHERE p.id = d.id`,
-    [
-      entries.map(([id]) => id),
-      entries.map(([, t]) => t.onHand),
-      entries.map(([, t]) => t.reserved),
-      entries.map(([, t]) => t.version),
-      entries.map(([, t]) => t.at),
-    ],
+      [
+        entries.map(([id]) => id),
+        entries.map(([, t]) => t.onHand),
+        entries.map(([, t]) => t.reserved),
+        entries.map(([, t]) => t.version),
+        entries.map(([, t]) => t.at),
+      ],
+    ),
   );
 }

@@ -14,6 +14,7 @@ export const priceListProjection = streamProjection({
   name: 'priceList',
   tables: ['price_list'],
   source: { service: 'inventory', filterSubject: 'inventory.product.>', events: inventoryEvents },
+  folds: ['inventory.product.registered', 'inventory.product.updated'],
 
   async createTables(tx: Tx, t: TableNames) {
     if (await tableExists(tx, t['price_list']!)) return;

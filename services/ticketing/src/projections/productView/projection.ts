@@ -10,6 +10,7 @@ export const productViewProjection = streamProjection({
   name: 'products',
   tables: ['product_view'],
   source: { service: 'inventory', filterSubject: 'inventory.product.>', events: inventoryEvents },
+  folds: ['inventory.product.registered', 'inventory.product.updated'],
   createTables: (tx: Tx, t: TableNames) => createNameTable(tx, t['product_view']!),
   async apply(tx: Tx, event: InventoryEvent, t: TableNames) {
     if (event.type === 'inventory.product.registered') {
