@@ -15,18 +15,18 @@ export async function applyStreamEvents(
   t: TableNames,
   logger: Logger,
 ): Promise<void> {
+  const typed = [];
   for (const { seq, event } of batch) {
-    let typed;
     try {
-      typed = parseEvent(projection.source.events, event);
+      typed.push(parseEvent(projection.source.events, event));
     } catch (error) {
       if (!isOmniError(error)) throw error;
       logger.error(
         { err: error, seq, type: event.type, projection: projection.name },
         'skipping an unreadable event',
       );
-      continue;
     }
-    await projection.apply(tx, typed, t);
   }
+  if (projection.applyBatch) return projection.applyBatch(tx, typed, t);
+  for (const event of typed) await projection.apply(tx, event, t);
 }

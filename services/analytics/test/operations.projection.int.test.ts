@@ -58,6 +58,7 @@ const stock = (productId: string, type: string, available: number): SpecStreamEv
     totals: level,
   };
   if (type === 'stock_received') Object.assign(data, { locationId, quantity: 1, reference: null });
+  if (type === 'stock_adjusted') Object.assign(data, { locationId, quantityDelta: -5, reason: 'count' });
   return { type: `inventory.product.${type}`, subject: productId, data };
 };
 
@@ -83,6 +84,21 @@ describe('the operations dashboard', () => {
         ],
       });
       expect(lowStockProducts).toBe(3);
+    });
+
+    it("takes each product's last total when several stock events come together", async () => {
+      const [fell, recovered] = [newId(), newId()];
+      const { lowStockProducts } = await dashboardGiven({
+        inventory: [
+          registered(fell, 5),
+          registered(recovered, 5),
+          stock(fell, 'stock_received', 8),
+          stock(recovered, 'stock_received', 2),
+          stock(fell, 'stock_adjusted', 3),
+          stock(recovered, 'stock_received', 9),
+        ],
+      });
+      expect(lowStockProducts).toBe(1);
     });
   });
 });

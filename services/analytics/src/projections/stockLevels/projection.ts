@@ -1,5 +1,5 @@
 import { inventoryEvents, type TypedEvent } from '@omni/contracts';
-import type { Tx } from '@omni/event-store';
+import { prepared, type Tx } from '@omni/event-store';
 import { streamProjection, tableExists, type TableNames } from '@omni/projections';
 
 type InventoryEvent = TypedEvent<typeof inventoryEvents>;
@@ -42,19 +42,51 @@ export const stockLevelsProjection = streamProjection({
           event.data.changes.reorderLevel,
         ]);
         return;
-      case 'inventory.product.stock_received':
-      case 'inventory.product.stock_adjusted':
-      case 'inventory.product.stock_transferred':
-      case 'inventory.product.stock_reserved':
-      case 'inventory.product.reservation_released':
-      case 'inventory.product.reservation_committed':
-        await tx.query(`UPDATE ${table} SET available = $2 WHERE product_id = $1`, [
-          event.data.productId,
-          event.data.totals.available,
-        ]);
-        return;
       default:
+        if (movesStock(event))
+          await setAvailable(tx, table, new Map([[event.data.productId, event.data.totals.available]]));
         return;
     }
   },
+
+  /** A run of stock events (every receipt is one) is one statement: each product's last total wins. */
+  async applyBatch(tx: Tx, events: readonly InventoryEvent[], t: TableNames) {
+    const table = t['stock_levels']!;
+    const available = new Map<string, number>();
+    for (const event of events) {
+      if (movesStock(event)) {
+        available.set(event.data.productId, event.data.totals.available);
+        continue;
+      }
+      await setAvailable(tx, table, available); // registrations and updates keep their place in order
+      available.clear();
+      await this.apply(tx, event, t);
+    }
+    await setAvailable(tx, table, available);
+  },
 });
+
+/** The events that carry a product's resulting totals (docs/events.md). */
+const STOCK_EVENTS = new Set<string>([
+  'inventory.product.stock_received',
+  'inventory.product.stock_adjusted',
+  'inventory.product.stock_transferred',
+  'inventory.product.stock_reserved',
+  'inventory.product.reservation_released',
+  'inventory.product.reservation_committed',
+]);
+
+type StockEvent = Extract<InventoryEvent, { data: { totals: { available: number } } }>;
+
+const movesStock = (event: InventoryEvent): event is StockEvent => STOCK_EVENTS.has(event.type);
+
+async function setAvailable(tx: Tx, table: string, available: ReadonlyMap<string, number>) {
+  if (available.size === 0) return;
+  await tx.query(
+    prepared(
+      `UPDATE ${table} s SET available = u.available
+         FROM unnest($1::uuid[], $2::int[]) AS u(product_id, available) WHERE s.product_id = u.product_id`,
+      [[...available.keys()], [...available.values()]],
+    ),
+  );
+}
