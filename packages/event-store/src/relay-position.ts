@@ -1,7 +1,4 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
-import type { Pool } from 'pg';
-import { VISIBILITY_HORIZON } from './horizon.js';
-import { prepared } from './prepared.js';
 import { START, type Position } from './types.js';
 
 export const POSITION_HEADER = 'Omni-Position';
@@ -35,10 +32,4 @@ export async function readStreamHead(jsm: JetStreamManager, stream: string): Pro
     if (position) return { position, lastSequence: state.last_seq };
   }
   return { position: START, lastSequence: state.last_seq };
-}
-
-/** The transaction id below which this database's log is final (see horizon.ts). */
-export async function readVisibilityHorizon(db: Pick<Pool, 'query'>): Promise<bigint> {
-  const { rows } = await db.query<{ horizon: string }>(prepared(`SELECT (${VISIBILITY_HORIZON})::text AS horizon`));
-  return BigInt(rows[0]!.horizon);
 }

@@ -1,17 +1,17 @@
-import { jetstream, jetstreamManager, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
+import {
+  JetStreamApiError,
+  PubHeaders,
+  jetstreamManager,
+  type ApiError,
+  type PubAck,
+} from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
 import { silentLogger, streamName, toCloudEvent, type Logger } from '@omni/contracts';
-import { contextFromTraceparent, ensureServiceStream, injectTraceContext } from '@omni/messaging';
+import { ReplyInbox, contextFromTraceparent, ensureServiceStream, injectTraceContext } from '@omni/messaging';
 import { SpanKind, context, trace } from '@opentelemetry/api';
 import pg from 'pg';
 import { eventsChannel } from './migrate.js';
-import {
-  POSITION_HEADER,
-  formatPosition,
-  readStreamHead,
-  readVisibilityHorizon,
-  type StreamHead,
-} from './relay-position.js';
+import { POSITION_HEADER, formatPosition, readStreamHead, type StreamHead } from './relay-position.js';
 import type { EventStore } from './store.js';
 import type { Position, StoredEvent } from './types.js';
 
@@ -35,6 +35,15 @@ export interface Relay {
 
 const tracer = trace.getTracer('omni-relay');
 
+/** How long a publish waits for JetStream's ack (nats.js's own default). */
+const PUBLISH_TIMEOUT_MS = 5000;
+
+/** JetStream's answer to a publish: the ack, or its refusal (a wrong expected sequence, say) thrown. */
+function pubAckOf(answer: PubAck | { error: ApiError }): PubAck {
+  if ('error' in answer) throw new JetStreamApiError(answer.error);
+  return { ...answer, duplicate: answer.duplicate ?? false };
+}
+
 /**
  * Publishes the service's committed events to its JetStream stream, in store order, exactly once per
  * event id (ARCHITECTURE §4). One leader per service holds an advisory lock; the position comes from
@@ -50,7 +59,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 class EventRelay implements Relay {
   private readonly store: EventStore;
   private readonly logger: Logger;
-  private readonly js: JetStreamClient;
+  /** Publishes are requests whose replies are JetStream's acks (replies.ts: no errors built per call). */
+  private readonly replies: ReplyInbox;
   private readonly stream: string;
   private running = true;
   private leader = false;
@@ -63,7 +73,7 @@ class EventRelay implements Relay {
   constructor(private readonly options: RelayOptions) {
     this.store = options.store;
     this.logger = options.logger ?? silentLogger;
-    this.js = jetstream(options.nats);
+    this.replies = new ReplyInbox(options.nats);
     this.stream = streamName(options.store.service);
   }
 
@@ -157,19 +167,14 @@ class EventRelay implements Relay {
   }
 
   /**
-   * The next events after `position` that no older transaction can still precede. The horizon is
-   * read first, so the events come from a later snapshot; in store order every event below the
-   * horizon comes before every event above it, so the batch is cut at the first one above.
+   * The next events after `position` that no older transaction can still precede, and whether
+   * committed events wait behind a transaction still running (store.ts, `readCommitted`).
    */
   private async readFinal(position: Position): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
-    const horizon = await readVisibilityHorizon(this.store.pool);
-    const committed = await this.store.readAll(position, {
+    const { events, final } = await this.store.readCommitted(position, {
       limit: this.options.batchSize ?? 1000,
-      allCommitted: true,
     });
-    const end = committed.findIndex((event) => event.transactionId >= horizon);
-    if (end === -1) return { events: committed, heldBack: false };
-    return { events: committed.slice(0, end), heldBack: true };
+    return { events: events.slice(0, final), heldBack: final < events.length };
   }
 
   /**
@@ -233,12 +238,13 @@ class EventRelay implements Relay {
     const span = tracer.startSpan(`publish ${subject}`, { kind: SpanKind.PRODUCER }, parent);
     const headers = natsHeaders();
     headers.set(POSITION_HEADER, formatPosition(this.store.positionOf(event)));
+    headers.set(PubHeaders.MsgIdHdr, event.eventId);
+    headers.set(PubHeaders.ExpectedLastSeqHdr, String(expect.lastSequence));
+    if (expect.lastMsgID !== undefined) headers.set(PubHeaders.ExpectedLastMsgIdHdr, expect.lastMsgID);
     injectTraceContext(headers, trace.setSpan(context.active(), span));
-    const ack = this.js.publish(subject, JSON.stringify(envelope), {
-      msgID: event.eventId,
-      headers,
-      expect: expect.lastMsgID === undefined ? { lastSequence: expect.lastSequence } : expect,
-    });
+    const ack = this.replies
+      .request(subject, JSON.stringify(envelope), { headers, timeoutMs: PUBLISH_TIMEOUT_MS })
+      .then((reply) => pubAckOf(reply.json<PubAck | { error: ApiError }>()));
     const confirmed = ack.finally(() => span.end());
     // Once one publish fails, the batch is abandoned and the publishes behind it in the window are
     // never awaited; their failures (the same wrong sequence) must not end the process.

@@ -28,6 +28,16 @@ export interface EventStore {
     after: Position,
     options?: { limit?: number; tx?: Tx; allCommitted?: boolean },
   ): Promise<StoredEvent[]>;
+  /**
+   * What a relay publishes next: the committed events after `after` (up to `limit`), and how many of
+   * them, from the first, are final: of transactions older than every one still running in this
+   * database (horizon.ts), so nothing can commit before them any more. The others were committed
+   * behind a running transaction. One statement, so the horizon and the events share a snapshot.
+   */
+  readCommitted(
+    after: Position,
+    options?: { limit?: number },
+  ): Promise<{ events: StoredEvent[]; final: number }>;
   positionOf(event: StoredEvent): Position;
 }
 
@@ -141,6 +151,20 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
         ),
       );
       return rows.map(toStoredEvent);
+    },
+
+    async readCommitted(after, options = {}) {
+      const { rows } = await pool.query<EventRow & { final: boolean }>(
+        prepared(
+          `SELECT ${COLUMNS}, transaction_id < ${VISIBILITY_HORIZON} AS final FROM ${events}
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+            ORDER BY transaction_id, global_position
+            LIMIT $3`,
+          [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000],
+        ),
+      );
+      const firstBehind = rows.findIndex((row) => !row.final);
+      return { events: rows.map(toStoredEvent), final: firstBehind === -1 ? rows.length : firstBehind };
     },
 
     positionOf(event) {

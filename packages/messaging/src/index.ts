@@ -23,4 +23,5 @@ export {
 } from './consumer.js';
 export { rpcServerOptions, RpcErrorFilter, RpcTracingInterceptor } from './rpc/server.js';
 export { type RpcClient, createRpcClient, checkServices } from './rpc/client.js';
+export { ReplyInbox, NoReply } from './replies.js';
 export { eventMetadataFor, causedBy, reactionContext } from './metadata.js';

@@ -1,4 +1,4 @@
-import { createInbox, headers as natsHeaders, type Msg, type NatsConnection } from '@nats-io/nats-core';
+import { headers as natsHeaders, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import {
   HEALTH_RPC,
   InternalError,
@@ -15,7 +15,7 @@ import {
 } from '@omni/contracts';
 import { SpanKind, SpanStatusCode, context, trace, type Span } from '@opentelemetry/api';
 import { injectTraceContext } from '../trace-context.js';
-import { createTurnBatch } from './turn-batch.js';
+import { NoReply, ReplyInbox } from '../replies.js';
 
 export interface RpcClient {
   call<R = unknown>(
@@ -31,15 +31,6 @@ interface NestReply {
   readonly err?: unknown;
 }
 
-interface PendingCall {
-  readonly service: string;
-  readonly subject: string;
-  readonly span: Span;
-  readonly timer: NodeJS.Timeout;
-  resolve(value: unknown): void;
-  reject(error: OmniError): void;
-}
-
 const tracer = trace.getTracer('omni-messaging');
 
 /**
@@ -51,112 +42,74 @@ export function createRpcClient(
   nats: NatsConnection,
   { logger = silentLogger, defaultTimeoutMs = 5000 }: { logger?: Logger; defaultTimeoutMs?: number } = {},
 ): RpcClient {
-  return new MultiplexedRpcClient(nats, logger, defaultTimeoutMs);
+  return new MultiplexedRpcClient(new ReplyInbox(nats), logger, defaultTimeoutMs);
 }
 
-/**
- * One reply subscription for all calls (`<inbox>.<n>`), answers matched by a counter: nats.js's own
- * `request()` builds two `Error` objects with stack traces per call even when it succeeds, a cost
- * the gateway's CPU profile showed at ~10% of its time. Requests made in one event-loop turn leave
- * in one socket write.
- */
+/** Every call's reply comes to one subscription (replies.ts: no error objects built per call). */
 class MultiplexedRpcClient implements RpcClient {
-  private readonly inbox = `${createInbox()}.`;
-  private readonly pending = new Map<string, PendingCall>();
-  private readonly sendInThisTurn = createTurnBatch();
-  private nextToken = 0;
+  private nextId = 0;
 
   constructor(
-    private readonly nats: NatsConnection,
+    private readonly replies: ReplyInbox,
     private readonly logger: Logger,
     private readonly defaultTimeoutMs: number,
-  ) {
-    nats.subscribe(`${this.inbox}*`, { callback: (_error, reply) => this.settle(reply) });
-    void nats.closed().then(() => this.failAll('could not be reached'));
-  }
+  ) {}
 
-  call<R>(service: string, name: string, request: RpcRequest, options: { timeoutMs?: number } = {}) {
+  async call<R>(service: string, name: string, request: RpcRequest, options: { timeoutMs?: number } = {}) {
     const subject = rpcSubject(service, name);
     const span = tracer.startSpan(`rpc ${subject}`, {
       kind: SpanKind.CLIENT,
       attributes: { 'rpc.system': 'nats' },
     });
-    const token = String(this.nextToken++);
-    return new Promise<R>((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.fail(token, 'did not answer'),
-        options.timeoutMs ?? this.defaultTimeoutMs,
-      );
-      this.pending.set(token, {
-        service,
-        subject,
-        span,
-        timer,
-        resolve: resolve as (v: unknown) => void,
-        reject,
-      });
-      const payload = JSON.stringify({ pattern: subject, data: request, id: token });
-      const headers = traceHeaders(span);
-      this.sendInThisTurn(() => {
-        try {
-          this.nats.publish(subject, payload, { reply: this.inbox + token, ...headers });
-        } catch (error) {
-          this.fail(token, 'could not be reached', error);
-        }
-      });
-    });
+    try {
+      const payload = JSON.stringify({ pattern: subject, data: request, id: String(this.nextId++) });
+      const reply = await this.replies
+        .request(subject, payload, {
+          headers: traceHeaders(span),
+          timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs,
+        })
+        .catch((error: unknown) => {
+          const reason = error instanceof NoReply ? error.reason : 'could not be reached';
+          throw this.failed(
+            subject,
+            new UnavailableError(`The ${service} service ${reason}`, { cause: error }),
+            error,
+          );
+        });
+      return this.answerOf<R>(subject, reply);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
   }
 
-  private settle(reply: Msg): void {
-    const token = reply.subject.slice(this.inbox.length);
-    const call = this.pending.get(token);
-    if (!call) return; // answered after its timeout
-    // The server answers a request nobody listens to with an empty 503 status message.
-    if (reply.data.length === 0 && reply.headers?.code === 503) return this.fail(token, 'did not answer');
-    this.forget(token, call);
+  /** The service's answer, or its refusal as the same OmniError class; a failure of its own is logged. */
+  private answerOf<R>(subject: string, reply: Msg): R {
     let answer: NestReply;
     try {
       answer = reply.json<NestReply>();
     } catch (error) {
-      return this.failed(call, new InternalError(), error);
+      throw this.failed(subject, new InternalError(), error);
     }
     const { response, err } = answer;
-    if (err === undefined || err === null) return call.resolve(response);
+    if (err === undefined || err === null) return response as R;
     const refusal = isWireError(err) ? fromWireError(err) : new InternalError();
-    if (refusal.status >= 500) return this.failed(call, refusal, err);
-    call.reject(refusal);
+    if (refusal.status >= 500) throw this.failed(subject, refusal, err);
+    throw refusal;
   }
 
-  /** No answer at all: a 503 the caller can retry, with the reason kept for the log. */
-  private fail(token: string, reason: 'did not answer' | 'could not be reached', cause?: unknown): void {
-    const call = this.pending.get(token);
-    if (!call) return;
-    this.forget(token, call);
-    const error = new UnavailableError(`The ${call.service} service ${reason}`, { cause });
-    this.failed(call, error, cause ?? reason);
-  }
-
-  private failed(call: PendingCall, error: OmniError, cause: unknown): void {
-    call.span.setStatus({ code: SpanStatusCode.ERROR });
-    this.logger.warn({ err: cause, subject: call.subject }, 'rpc call failed');
-    call.reject(error);
-  }
-
-  private forget(token: string, call: PendingCall): void {
-    clearTimeout(call.timer);
-    this.pending.delete(token);
-    call.span.end();
-  }
-
-  private failAll(reason: 'could not be reached'): void {
-    for (const token of [...this.pending.keys()]) this.fail(token, reason);
+  private failed(subject: string, error: OmniError, cause: unknown): OmniError {
+    this.logger.warn({ err: cause, subject }, 'rpc call failed');
+    return error;
   }
 }
 
 /** Headers only when there is a trace to carry: without telemetry a request goes without them. */
-function traceHeaders(span: Span): { headers?: ReturnType<typeof natsHeaders> } {
-  if (!trace.isSpanContextValid(span.spanContext())) return {};
-  return { headers: injectTraceContext(natsHeaders(), trace.setSpan(context.active(), span)) };
+function traceHeaders(span: Span): MsgHdrs | undefined {
+  if (!trace.isSpanContextValid(span.spanContext())) return undefined;
+  return injectTraceContext(natsHeaders(), trace.setSpan(context.active(), span));
 }
 
 /** Asks each service's `rpc.<service>.health`; a service that does not answer in time is `down`. */
