@@ -156,9 +156,10 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
     async readCommitted(after, options = {}) {
       const { rows } = await pool.query<EventRow & { final: boolean }>(
         prepared(
-          `SELECT ${COLUMNS}, transaction_id < ${VISIBILITY_HORIZON} AS final FROM ${events}
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-            ORDER BY transaction_id, global_position
+          // Qualified: a bare `transaction_id` in ORDER BY would be the text column selected (readAll).
+          `SELECT ${COLUMNS}, e.transaction_id < ${VISIBILITY_HORIZON} AS final FROM ${events} e
+            WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+            ORDER BY e.transaction_id, e.global_position
             LIMIT $3`,
           [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000],
         ),

@@ -5,6 +5,7 @@ import {
   createEventStore,
   migrateEventStore,
   type EventStore,
+  type Position,
   type StoredEvent,
 } from '@omni/event-store';
 import { createTestDatabase, type TestDatabase } from '@omni/testing';
@@ -95,57 +96,72 @@ describe('readAll', () => {
     }
     const events = await ordered.readAll(START, { allCommitted: true });
     expect(events.map((e) => e.transactionId)).toEqual([999n, 1000n, 10000n]);
+    const committed = await ordered.readCommitted(START);
+    expect(committed.events.map((e) => e.transactionId)).toEqual([999n, 1000n, 10000n]);
+    expect(committed.final).toBe(3);
   });
 
-  it('never skips or repeats an event when transactions commit out of order', async () => {
-    const gapStore = await freshStore('gaps');
-    const committed = new Set<string>();
-    const seen: StoredEvent[] = [];
-    let reading = true;
+  it.each([
+    ['readAll', (store: EventStore, after: Position, limit: number) => store.readAll(after, { limit })],
+    [
+      'readCommitted (the relay)',
+      async (store: EventStore, after: Position, limit: number) => {
+        const { events, final } = await store.readCommitted(after, { limit });
+        return events.slice(0, final);
+      },
+    ],
+  ] as const)(
+    '%s never skips or repeats an event when transactions commit out of order',
+    async (name, read) => {
+      const gapStore = await freshStore(name === 'readAll' ? 'gaps' : 'gaps_committed');
+      const committed = new Set<string>();
+      const seen: StoredEvent[] = [];
+      let reading = true;
 
-    const reader = (async () => {
-      let position = START;
-      while (reading || (await gapStore.readAll(position, { limit: 1 })).length > 0) {
-        const batch = await gapStore.readAll(position, { limit: 50 });
-        seen.push(...batch);
-        if (batch.length) position = gapStore.positionOf(batch[batch.length - 1]!);
-        else await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
+      const reader = (async () => {
+        let position = START;
+        while (reading || (await read(gapStore, position, 1)).length > 0) {
+          const batch = await read(gapStore, position, 50);
+          seen.push(...batch);
+          if (batch.length) position = gapStore.positionOf(batch[batch.length - 1]!);
+          else await new Promise((r) => setTimeout(r, 2));
+        }
+      })();
 
-    // A transaction that appends first and commits last, held open while many later ones commit.
-    let releaseHeld!: () => void;
-    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
-    const slowWriter = gapStore.transaction(async (tx) => {
-      const [stored] = await gapStore.append(tx, [
-        { streamId: `slow-${newId()}`, expectedVersion: 0, events: [event('slow')] },
-      ]);
-      await held;
-      committed.add(stored!.eventId);
-    });
-    const writers = Array.from({ length: 8 }, async () => {
-      for (let i = 0; i < 40; i++) {
-        await gapStore
-          .transaction(async (tx) => {
-            const stored = await gapStore.append(tx, [
-              { streamId: `fast-${newId()}`, expectedVersion: 0, events: [event('fast'), event('fast')] },
-            ]);
-            if (i % 7 === 3) await new Promise((r) => setTimeout(r, Math.random() * 5));
-            return stored;
-          })
-          .then((stored) => stored.forEach((e) => committed.add(e.eventId)));
-      }
-    });
-    await Promise.all(writers);
-    releaseHeld();
-    await slowWriter;
-    reading = false;
-    await reader;
+      // A transaction that appends first and commits last, held open while many later ones commit.
+      let releaseHeld!: () => void;
+      const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+      const slowWriter = gapStore.transaction(async (tx) => {
+        const [stored] = await gapStore.append(tx, [
+          { streamId: `slow-${newId()}`, expectedVersion: 0, events: [event('slow')] },
+        ]);
+        await held;
+        committed.add(stored!.eventId);
+      });
+      const writers = Array.from({ length: 8 }, async () => {
+        for (let i = 0; i < 40; i++) {
+          await gapStore
+            .transaction(async (tx) => {
+              const stored = await gapStore.append(tx, [
+                { streamId: `fast-${newId()}`, expectedVersion: 0, events: [event('fast'), event('fast')] },
+              ]);
+              if (i % 7 === 3) await new Promise((r) => setTimeout(r, Math.random() * 5));
+              return stored;
+            })
+            .then((stored) => stored.forEach((e) => committed.add(e.eventId)));
+        }
+      });
+      await Promise.all(writers);
+      releaseHeld();
+      await slowWriter;
+      reading = false;
+      await reader;
 
-    const ids = seen.map((e) => e.eventId);
-    expect(new Set(ids).size).toBe(ids.length); // no repeats
-    expect(new Set(ids)).toEqual(committed); // nothing skipped
-  });
+      const ids = seen.map((e) => e.eventId);
+      expect(new Set(ids).size).toBe(ids.length); // no repeats
+      expect(new Set(ids)).toEqual(committed); // nothing skipped
+    },
+  );
 });
 
 async function freshStore(schema: string): Promise<EventStore> {
