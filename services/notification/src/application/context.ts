@@ -4,6 +4,7 @@ import { createCommandProcessor, type CommandProcessor, type EventStore } from '
 import { inlineProjections } from '@omni/projections';
 import { NOTIFICATION_PROJECTIONS } from '../projections/index.js';
 import { queueEmails } from './email-queue.js';
+import { createRecipientLookups, type RecipientLookups } from './recipients.js';
 
 export interface NotificationService {
   readonly store: EventStore;
@@ -12,6 +13,8 @@ export interface NotificationService {
   readonly orm: MikroORM;
   /** Runs every inbox command: per-stream order, group commit, the inbox read model inline. */
   readonly commands: CommandProcessor;
+  /** Who a rule's audience is and what they muted, batched per event-loop turn. */
+  readonly recipients: RecipientLookups;
 }
 
 /**
@@ -24,6 +27,7 @@ export function createNotification(store: EventStore, orm: MikroORM, emailOn: bo
     store,
     schema: store.schema,
     orm,
+    recipients: createRecipientLookups(store.pool, store.schema, orm),
     commands: createCommandProcessor({
       store,
       project: emailOn

@@ -1,14 +1,11 @@
 import { UnavailableError, type CloudEvent } from '@omni/contracts';
 import { decideOnStream } from '@omni/event-store';
 import { causedBy } from '@omni/messaging';
-import type { Pool } from 'pg';
 import { inboxDecider } from '../domain/inbox/decider.js';
 import { placerOf } from '../projections/orderPlacers/projection.js';
-import { usersWithRoles } from '../projections/userDirectory/projection.js';
 import type { Audience, Notify } from '../rules/notify.js';
 import { inboxStream, type NotificationService } from './context.js';
 import { notificationIdFor } from './notification-id.js';
-import { mutedRecipients } from './preferences.js';
 
 /**
  * Carries out a rule's `Notify`: finds the recipients in notification's own views, leaves out those
@@ -54,21 +51,20 @@ export function executeNotify(service: NotificationService) {
 }
 
 async function recipientsOf(service: NotificationService, command: Notify): Promise<string[]> {
-  const db = service.store.pool;
-  const audience = await resolve(db, service.schema, command.audience);
+  const audience = await resolve(service, command.audience);
   const candidates = [...new Set(audience)].filter((id) => !command.except.includes(id));
-  const muted = await mutedRecipients(service.orm, candidates, command.category);
-  return candidates.filter((id) => !muted.has(id));
+  const mutedBy = await Promise.all(candidates.map((id) => service.recipients.mutedCategoriesOf(id)));
+  return candidates.filter((_, i) => !mutedBy[i]!.includes(command.category));
 }
 
-async function resolve(tx: Pool, schema: string, audience: Audience): Promise<string[]> {
+async function resolve(service: NotificationService, audience: Audience): Promise<string[]> {
   switch (audience.kind) {
     case 'users':
       return audience.userIds.filter((id): id is string => id !== null);
     case 'roles':
-      return usersWithRoles(tx, schema, audience.roles);
+      return service.recipients.usersWithAnyRole(audience.roles);
     case 'orderPlacer': {
-      const placer = await placerOf(tx, schema, audience.orderId);
+      const placer = await placerOf(service.store.pool, service.schema, audience.orderId);
       // The order's `placed` event comes through another consumer: wait for it (the event is
       // redelivered with backoff) rather than notify nobody.
       if (placer === undefined) throw new UnavailableError(`Order ${audience.orderId} is not known here yet`);

@@ -5,7 +5,10 @@ import { NotificationPreference } from '../persistence/entities.js';
 const DEFAULTS: notification.NotificationPreferences = { email: true, mutedCategories: [] };
 
 /** A user's preferences, or the defaults (e-mail on, nothing muted) for one who never set any. */
-export async function getPreferences(orm: MikroORM, userId: string): Promise<notification.NotificationPreferences> {
+export async function getPreferences(
+  orm: MikroORM,
+  userId: string,
+): Promise<notification.NotificationPreferences> {
   const found = await orm.em.fork().findOne(NotificationPreference, { userId });
   return found ? toPreferences(found) : DEFAULTS;
 }
@@ -18,19 +21,13 @@ export async function updatePreferences(
 ): Promise<notification.NotificationPreferences> {
   const em = orm.em.fork();
   const mutedCategories = [...new Set(input.mutedCategories)].sort();
-  const saved = await em.upsert(NotificationPreference, { userId, email: input.email, mutedCategories, updatedAt: new Date() });
+  const saved = await em.upsert(NotificationPreference, {
+    userId,
+    email: input.email,
+    mutedCategories,
+    updatedAt: new Date(),
+  });
   return toPreferences(saved);
-}
-
-/** Which of these users muted the category: they get no notification of it at all. */
-export async function mutedRecipients(
-  orm: MikroORM,
-  userIds: readonly string[],
-  category: notification.NotificationCategory,
-): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const found = await orm.em.fork().find(NotificationPreference, { userId: { $in: [...userIds] } });
-  return new Set(found.filter((p) => p.mutedCategories.includes(category)).map((p) => p.userId));
 }
 
 function toPreferences(row: NotificationPreference): notification.NotificationPreferences {

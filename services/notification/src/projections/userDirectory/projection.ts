@@ -1,5 +1,5 @@
 import { gatewayEvents, type Role, type TypedEvent } from '@omni/contracts';
-import type { Tx } from '@omni/event-store';
+import { prepared, type Tx } from '@omni/event-store';
 import type { Pool } from 'pg';
 import { streamProjection, tableExists, type TableNames } from '@omni/projections';
 
@@ -63,11 +63,17 @@ export const userDirectoryProjection = streamProjection({
 });
 
 /** Active users with any of these roles. */
-export async function usersWithRoles(tx: Pool | Tx, schema: string, roles: readonly Role[]): Promise<string[]> {
-  const { rows } = await tx.query<{ user_id: string }>(
-    `SELECT user_id FROM ${schema}.user_directory WHERE active AND roles && $1::text[] ORDER BY user_id`,
-    [roles],
+/** Active users holding any of the roles, with their roles, in user id order. */
+export async function usersWithRoles(
+  tx: Pool | Tx,
+  schema: string,
+  roles: readonly Role[],
+): Promise<{ userId: string; roles: string[] }[]> {
+  const { rows } = await tx.query<{ user_id: string; roles: string[] }>(
+    prepared(
+      `SELECT user_id, roles FROM ${schema}.user_directory WHERE active AND roles && $1::text[] ORDER BY user_id`,
+      [roles],
+    ),
   );
-  return rows.map((r) => r.user_id);
+  return rows.map((r) => ({ userId: r.user_id, roles: r.roles }));
 }
-
