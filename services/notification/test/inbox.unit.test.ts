@@ -21,7 +21,9 @@ const second = newId();
 describe('when the inbox is empty', () => {
   it('delivers a notification', () => {
     const n = notification(first);
-    given(inboxDecider, []).when({ type: 'Deliver', userId, notification: n }).then([{ type: 'created', data: { ...n, userId } }]);
+    given(inboxDecider, [])
+      .when({ type: 'Deliver', userId, notification: n })
+      .then([{ type: 'created', data: { ...n, userId } }]);
   });
 
   it('has nothing to mark read', () => {
@@ -33,7 +35,9 @@ describe('when two notifications are unread', () => {
   const history = [created(first), created(second)];
 
   it('does not deliver one of them twice', () => {
-    given(inboxDecider, history).when({ type: 'Deliver', userId, notification: notification(first) }).then([]);
+    given(inboxDecider, history)
+      .when({ type: 'Deliver', userId, notification: notification(first) })
+      .then([]);
   });
 
   it('marks one read', () => {
@@ -50,7 +54,10 @@ describe('when two notifications are unread', () => {
 });
 
 describe('when a notification was read already', () => {
-  const history = [created(first), { type: 'read', data: { userId, notificationIds: [first], readAt: at } } as InboxEvent];
+  const history = [
+    created(first),
+    { type: 'read', data: { userId, notificationIds: [first], readAt: at } } as InboxEvent,
+  ];
 
   it('reading it again records nothing', () => {
     given(inboxDecider, history).when({ type: 'MarkRead', userId, notificationId: first, at }).then([]);

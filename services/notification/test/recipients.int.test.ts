@@ -59,22 +59,26 @@ afterAll(async () => {
   await database?.drop();
 });
 
-test('answers every audience asked for in one turn with one query', async () => {
-  const lookups = createRecipientLookups(counted, SCHEMA, orm);
+test('answers every audience and every muting asked for in one turn with one query each', async () => {
+  const lookups = createRecipientLookups(counted, SCHEMA);
   queries = 0;
-  const [managersAndClerks, clerks, staffOnly] = await Promise.all([
+  const [managersAndClerks, clerks, staffOnly, ...muted] = await Promise.all([
     lookups.usersWithAnyRole(['manager', 'clerk']),
     lookups.usersWithAnyRole(['clerk']),
     lookups.usersWithAnyRole(['staff']),
+    lookups.mutedCategoriesOf(clerk),
+    lookups.mutedCategoriesOf(staff),
+    lookups.mutedCategoriesOf(clerk),
   ]);
   expect(managersAndClerks).toEqual([manager, clerk].sort());
   expect(clerks).toEqual([clerk]);
   expect(staffOnly).toEqual([staff]);
-  expect(queries).toBe(1);
+  expect(muted).toEqual([['low_stock'], [], ['low_stock']]);
+  expect(queries).toBe(2);
 });
 
 test("tells each user's muted categories, and none for a user who never set preferences", async () => {
-  const lookups = createRecipientLookups(pool, SCHEMA, orm);
+  const lookups = createRecipientLookups(pool, SCHEMA);
   expect(await Promise.all([lookups.mutedCategoriesOf(clerk), lookups.mutedCategoriesOf(manager)])).toEqual([
     ['low_stock'],
     [],
@@ -82,7 +86,7 @@ test("tells each user's muted categories, and none for a user who never set pref
 });
 
 test('keeps nothing: a change committed before the next turn is seen', async () => {
-  const lookups = createRecipientLookups(pool, SCHEMA, orm);
+  const lookups = createRecipientLookups(pool, SCHEMA);
   expect(await lookups.usersWithAnyRole(['manager'])).toEqual([manager]);
   expect(await lookups.mutedCategoriesOf(manager)).toEqual([]);
   await pool.query(`UPDATE ${SCHEMA}.user_directory SET active = false WHERE user_id = $1`, [manager]);

@@ -27,7 +27,7 @@ export function createNotification(store: EventStore, orm: MikroORM, emailOn: bo
     store,
     schema: store.schema,
     orm,
-    recipients: createRecipientLookups(store.pool, store.schema, orm),
+    recipients: createRecipientLookups(store.pool, store.schema),
     commands: createCommandProcessor({
       store,
       project: emailOn

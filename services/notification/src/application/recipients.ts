@@ -1,8 +1,7 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Role } from '@omni/contracts';
+import { prepared } from '@omni/event-store';
 import DataLoader from 'dataloader';
 import type { Pool } from 'pg';
-import { NotificationPreference } from '../persistence/entities.js';
 import { usersWithRoles } from '../projections/userDirectory/projection.js';
 
 /**
@@ -10,7 +9,9 @@ import { usersWithRoles } from '../projections/userDirectory/projection.js';
  * event-loop turn: DataLoader with its cache off, so each sees what was committed before its turn
  * and nothing is kept. Under load the events handled in one turn share one query each instead of
  * two per event: those round trips were a fifth of notification's CPU at 200 low-stock crossings/s
- * (bench/README.md, "Notification").
+ * (bench/README.md, "Notification"). The preferences are MikroORM entities (persistence/), but this
+ * read of them is one prepared statement: building the ORM's query cost another seventh of the CPU,
+ * on every delivery.
  */
 export interface RecipientLookups {
   /** Active users holding any of the roles. */
@@ -19,7 +20,7 @@ export interface RecipientLookups {
   mutedCategoriesOf(userId: string): Promise<readonly string[]>;
 }
 
-export function createRecipientLookups(pool: Pool, schema: string, orm: MikroORM): RecipientLookups {
+export function createRecipientLookups(pool: Pool, schema: string): RecipientLookups {
   const perTurn = { cache: false, batchScheduleFn: (lookUp: () => void) => setImmediate(lookUp) };
   const holders = new DataLoader<string, string[]>(async (roleSets) => {
     const sets = roleSets.map((set) => set.split(','));
@@ -27,10 +28,13 @@ export function createRecipientLookups(pool: Pool, schema: string, orm: MikroORM
     return sets.map((set) => users.filter((u) => u.roles.some((r) => set.includes(r))).map((u) => u.userId));
   }, perTurn);
   const muted = new DataLoader<string, readonly string[]>(async (userIds) => {
-    const found = await orm.em
-      .fork()
-      .find(NotificationPreference, { userId: { $in: [...new Set(userIds)] } });
-    const byUser = new Map(found.map((p) => [p.userId, p.mutedCategories]));
+    const { rows } = await pool.query<{ user_id: string; muted_categories: string[] }>(
+      prepared(
+        `SELECT user_id, muted_categories FROM ${schema}.preferences WHERE user_id = ANY($1::uuid[])`,
+        [[...new Set(userIds)]],
+      ),
+    );
+    const byUser = new Map(rows.map((row) => [row.user_id, row.muted_categories]));
     return userIds.map((id) => byUser.get(id) ?? []);
   }, perTurn);
   return {
