@@ -202,8 +202,10 @@ async function runOnce(
   let cache: StreamCache | undefined;
   const settled = await store.transaction(async (tx) => {
     cache = new StreamCache(store, tx, known);
-    await cache.lockAndPreload(batch.flatMap((q) => q.command.streams));
-    const seenKeys = await knownKeys(store, tx, batch);
+    const seenKeys = await cache.lockAndPreload(
+      batch.flatMap((q) => q.command.streams),
+      batch.flatMap((q) => (q.command.idempotencyKey === undefined ? [] : [q.command.idempotencyKey])),
+    );
     const settled = new Map<Queued, Settlement>();
     const newKeys: { key: string; streamId: StreamId }[] = [];
     for (const queued of batch) {
@@ -236,22 +238,6 @@ async function runOnce(
   });
   cache!.remember(); // only once committed: a rolled-back batch's states never existed
   return settled;
-}
-
-async function knownKeys(
-  store: EventStore,
-  tx: Tx,
-  batch: readonly Queued[],
-): Promise<Map<string, StreamId>> {
-  const keys = batch.flatMap((q) =>
-    q.command.idempotencyKey === undefined ? [] : [q.command.idempotencyKey],
-  );
-  if (keys.length === 0) return new Map();
-  const { rows } = await tx.query<{ key: string; stream_id: string }>(
-    `SELECT key, stream_id FROM ${store.schema}.command_keys WHERE key = ANY($1)`,
-    [keys],
-  );
-  return new Map(rows.map((r) => [r.key, r.stream_id]));
 }
 
 async function recordKeys(store: EventStore, tx: Tx, keys: readonly { key: string; streamId: StreamId }[]) {

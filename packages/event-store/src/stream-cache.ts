@@ -89,23 +89,21 @@ export class StreamCache {
   ) {}
 
   /**
-   * Locks the streams (in one order everywhere, so two processes cannot deadlock) and reads what is
-   * needed to fold them: the events after a state folded earlier, else a snapshot and the events
-   * after it, in one statement.
+   * Locks the streams (in one order everywhere, so two processes cannot deadlock), then reads in one
+   * statement what is needed to fold them (the events after a state folded earlier, else a snapshot
+   * and the events after it) and which of `idempotencyKeys` commands already ran under: the key and
+   * the stream of its first run.
    */
-  async lockAndPreload(streamIds: readonly StreamId[]): Promise<void> {
+  async lockAndPreload(
+    streamIds: readonly StreamId[],
+    idempotencyKeys: readonly string[] = [],
+  ): Promise<Map<string, StreamId>> {
     const ids = [...new Set(streamIds)].filter((id) => !this.streams.has(id));
-    if (ids.length === 0) return;
-    await this.tx.query(
-      prepared(
-        `SELECT pg_advisory_xact_lock(h)
-           FROM (SELECT DISTINCT hashtextextended($2 || ':' || s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) AS ordered`,
-        [ids, this.store.schema],
-      ),
-    );
+    if (ids.length === 0 && idempotencyKeys.length === 0) return new Map();
+    if (ids.length > 0) await this.lock(ids);
     const folded = ids.map((id) => this.known.get(id));
     const { rows } = await this.tx.query<{
-      kind: 's' | 'e';
+      kind: 's' | 'e' | 'k';
       stream_id: string;
       version: number;
       type: string;
@@ -127,12 +125,14 @@ export class StreamCache {
            FROM since w CROSS JOIN LATERAL (
                   SELECT * FROM ${this.store.schema}.events e
                    WHERE e.stream_id = w.stream_id AND e.stream_version > w.after OFFSET 0) e
+         UNION ALL
+         SELECT 'k', stream_id, 0, key, NULL FROM ${this.store.schema}.command_keys WHERE key = ANY($3::text[])
          ORDER BY version`,
-        [ids, folded.map((f) => f?.version ?? -1)],
+        [ids, folded.map((f) => f?.version ?? -1), idempotencyKeys],
       ),
     );
     ids.forEach((id, i) => {
-      const own = rows.filter((r) => r.stream_id === id);
+      const own = rows.filter((r) => r.stream_id === id && r.kind !== 'k');
       const snapshotRow = own.find((r) => r.kind === 's');
       const events = own.filter((r) => r.kind === 'e');
       const base = folded[i]
@@ -151,6 +151,17 @@ export class StreamCache {
         pending: [],
       });
     });
+    return new Map(rows.filter((r) => r.kind === 'k').map((r) => [r.type, r.stream_id]));
+  }
+
+  private async lock(ids: readonly StreamId[]): Promise<void> {
+    await this.tx.query(
+      prepared(
+        `SELECT pg_advisory_xact_lock(h)
+           FROM (SELECT DISTINCT hashtextextended($2 || ':' || s, 0) AS h FROM unnest($1::text[]) s ORDER BY h) AS ordered`,
+        [ids, this.store.schema],
+      ),
+    );
   }
 
   /** A command starts: it sees everything kept so far and nothing of its own until it is kept. */
