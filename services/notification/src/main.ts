@@ -21,11 +21,7 @@ const NotificationEnv = z.object({
   EMAIL_FROM: z.string().default('Omni <notifications@omni.local>'),
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(1_000),
   EMAIL_RETRY_MAX_MS: z.coerce.number().int().positive().default(600_000),
-  EMAIL_GIVE_UP_AFTER_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(24 * 3600_000),
+  EMAIL_GIVE_UP_AFTER_MS: z.coerce.number().int().positive().default(24 * 3600_000),
   EMAIL_POLL_MS: z.coerce.number().int().positive().default(500),
 });
 

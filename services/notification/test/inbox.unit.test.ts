@@ -21,9 +21,7 @@ const second = newId();
 describe('when the inbox is empty', () => {
   it('delivers a notification', () => {
     const n = notification(first);
-    given(inboxDecider, [])
-      .when({ type: 'Deliver', userId, notification: n })
-      .then([{ type: 'created', data: { ...n, userId } }]);
+    given(inboxDecider, []).when({ type: 'Deliver', userId, notification: n }).then([{ type: 'created', data: { ...n, userId } }]);
   });
 
   it('has nothing to mark read', () => {
@@ -35,9 +33,7 @@ describe('when two notifications are unread', () => {
   const history = [created(first), created(second)];
 
   it('does not deliver one of them twice', () => {
-    given(inboxDecider, history)
-      .when({ type: 'Deliver', userId, notification: notification(first) })
-      .then([]);
+    given(inboxDecider, history).when({ type: 'Deliver', userId, notification: notification(first) }).then([]);
   });
 
   it('marks one read', () => {
@@ -54,10 +50,7 @@ describe('when two notifications are unread', () => {
 });
 
 describe('when a notification was read already', () => {
-  const history = [
-    created(first),
-    { type: 'read', data: { userId, notificationIds: [first], readAt: at } } as InboxEvent,
-  ];
+  const history = [created(first), { type: 'read', data: { userId, notificationIds: [first], readAt: at } } as InboxEvent];
 
   it('reading it again records nothing', () => {
     given(inboxDecider, history).when({ type: 'MarkRead', userId, notificationId: first, at }).then([]);

@@ -3,13 +3,7 @@
  * once, live on each recipient's own inbox subject and in GET /notifications.
  */
 import { OmniRealtime, SubscriptionRefusedError, ok, type EventFrame, type OmniClient } from '@omni/client';
-import {
-  eventually,
-  freePort,
-  startSystem,
-  SYSTEM_START_TIMEOUT_MS,
-  type RunningSystem,
-} from '@omni/testing';
+import { eventually, freePort, startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '@omni/testing';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -77,19 +71,14 @@ async function inboxSocket(client: OmniClient): Promise<EventFrame[]> {
 }
 
 const notificationsOf = async (client: OmniClient, unread?: boolean) =>
-  ok(
-    await client.http.GET('/notifications', {
-      params: { query: { limit: 200, ...(unread ? { unread } : {}) } },
-    }),
-  ).items;
+  ok(await client.http.GET('/notifications', { params: { query: { limit: 200, ...(unread ? { unread } : {}) } } }))
+    .items;
 
 const about = async (client: OmniClient, resourceId: string) =>
   (await notificationsOf(client)).filter((n) => n.resource.id === resourceId);
 
 async function productAtLocation(reorderLevel: number) {
-  const location = ok(
-    await admin.http.POST('/inventory/locations', { body: { code: unique('N'), name: 'Shop' } }),
-  );
+  const location = ok(await admin.http.POST('/inventory/locations', { body: { code: unique('N'), name: 'Shop' } }));
   const product = ok(
     await admin.http.POST('/inventory/products', {
       body: { sku: unique('TEA'), name: 'Tea', price: eur(500), reorderLevel },
@@ -119,31 +108,20 @@ describe('when a product falls to its reorder level', () => {
     ok(await takeOut(productId, locationId, 1)); // still below: the same crossing, no second event
 
     for (const [i, client] of recipients.entries()) {
-      await eventually(() =>
-        expect(frames[i]!.map((f) => f.event.type)).toContain('notification.inbox.created'),
-      );
+      await eventually(() => expect(frames[i]!.map((f) => f.event.type)).toContain('notification.inbox.created'));
       const created = frames[i]!.find((f) => f.event.type === 'notification.inbox.created')!;
       expect(created.subject).toBe(`notification.inbox.${idOf(client)}.created`);
-      expect(created.event.data).toMatchObject({
-        category: 'low_stock',
-        resource: { type: 'product', id: productId },
-      });
+      expect(created.event.data).toMatchObject({ category: 'low_stock', resource: { type: 'product', id: productId } });
       const listed = await about(client, productId);
       expect(listed).toEqual([
-        expect.objectContaining({
-          id: created.event.data['notificationId'],
-          category: 'low_stock',
-          readAt: null,
-        }),
+        expect.objectContaining({ id: created.event.data['notificationId'], category: 'low_stock', readAt: null }),
       ]);
     }
     expect(await about(sales, productId)).toEqual([]);
     expect(await about(admin, productId)).toEqual([]);
 
     // E-mail is on by default: each of them gets exactly one e-mail, named by the notification.
-    const notified = await Promise.all(
-      recipients.map(async (client) => (await about(client, productId))[0]!),
-    );
+    const notified = await Promise.all(recipients.map(async (client) => (await about(client, productId))[0]!));
     await eventually(async () => {
       for (const client of recipients) expect((await about(client, productId))[0]!.emailStatus).toBe('sent');
     });
@@ -154,15 +132,8 @@ describe('when a product falls to its reorder level', () => {
 
   it('creates nothing for a user who muted low stock', async () => {
     const [muting, other] = clerks as [OmniClient, OmniClient];
-    ok(
-      await muting.http.PUT('/notifications/preferences', {
-        body: { email: false, mutedCategories: ['low_stock'] },
-      }),
-    );
-    expect(ok(await muting.http.GET('/notifications/preferences'))).toEqual({
-      email: false,
-      mutedCategories: ['low_stock'],
-    });
+    ok(await muting.http.PUT('/notifications/preferences', { body: { email: false, mutedCategories: ['low_stock'] } }));
+    expect(ok(await muting.http.GET('/notifications/preferences'))).toEqual({ email: false, mutedCategories: ['low_stock'] });
     const { locationId, productId } = await productAtLocation(5);
     ok(await takeOut(productId, locationId, 6));
     await eventually(async () => expect(await about(other, productId)).toHaveLength(1));
@@ -183,26 +154,17 @@ describe("when an order's status changes", () => {
       ),
     );
     await eventually(async () =>
-      expect(
-        ok(await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } })).status,
-      ).toBe('awaiting_payment'),
+      expect(ok(await admin.http.GET('/orders/{orderId}', { params: { path: { orderId: order.id } } })).status).toBe(
+        'awaiting_payment',
+      ),
     );
     // Payments learns the order's status from orders' events: pay once it knows the order awaits payment.
     await eventually(async () =>
-      ok(
-        await admin.http.POST('/payments', {
-          body: { orderId: order.id, amount: order.total, method: 'card' },
-        }),
-      ),
+      ok(await admin.http.POST('/payments', { body: { orderId: order.id, amount: order.total, method: 'card' } })),
     );
     await eventually(async () => {
       const mine = await about(sales, order.id);
-      expect(
-        mine
-          .filter((n) => n.category === 'order_status')
-          .map((n) => n.title)
-          .sort(),
-      ).toEqual(
+      expect(mine.filter((n) => n.category === 'order_status').map((n) => n.title).sort()).toEqual(
         [`Order ${order.id.slice(0, 8)} is awaiting payment`, `Order ${order.id.slice(0, 8)} is paid`].sort(),
       );
       expect(mine.filter((n) => n.category === 'payment')).toHaveLength(1);
@@ -224,9 +186,7 @@ describe('when a shift is assigned and its ticket discussed', () => {
 
   it('notifies the staff member of their shift assignment, live', async () => {
     const frames = await inboxSocket(worker);
-    const facility = ok(
-      await admin.http.POST('/scheduling/facilities', { body: { code: unique('F'), name: 'Studio' } }),
-    );
+    const facility = ok(await admin.http.POST('/scheduling/facilities', { body: { code: unique('F'), name: 'Studio' } }));
     const startsAt = new Date(Date.now() + 3 * 24 * 3600_000);
     const shift = ok(
       await admin.http.POST('/scheduling/shifts', {
@@ -237,19 +197,10 @@ describe('when a shift is assigned and its ticket discussed', () => {
         },
       }),
     );
-    ok(
-      await admin.http.POST('/scheduling/shifts/{shiftId}/assign', {
-        params: { path: { shiftId: shift.id } },
-        body: { staffId },
-      }),
-    );
+    ok(await admin.http.POST('/scheduling/shifts/{shiftId}/assign', { params: { path: { shiftId: shift.id } }, body: { staffId } }));
     await eventually(() =>
       expect(frames.map((f) => f.event.data)).toContainEqual(
-        expect.objectContaining({
-          category: 'shift',
-          title: 'You have a new shift',
-          resource: { type: 'shift', id: shift.id },
-        }),
+        expect.objectContaining({ category: 'shift', title: 'You have a new shift', resource: { type: 'shift', id: shift.id } }),
       ),
     );
     expect(await about(worker, shift.id)).toHaveLength(1);
@@ -270,18 +221,12 @@ describe('when a shift is assigned and its ticket discussed', () => {
       return ok(result);
     });
     const comment = (client: OmniClient, body: string) =>
-      client.http.POST('/tickets/{ticketId}/comments', {
-        params: { path: { ticketId: ticket.id } },
-        body: { body },
-      });
+      client.http.POST('/tickets/{ticketId}/comments', { params: { path: { ticketId: ticket.id } }, body: { body } });
     ok(await comment(managers[0]!, 'Looking into it'));
     ok(await comment(sales, 'Thanks'));
 
     const comments = async (client: OmniClient) =>
-      (await about(client, ticket.id))
-        .filter((n) => n.category === 'ticket_comment')
-        .map((n) => n.body)
-        .sort();
+      (await about(client, ticket.id)).filter((n) => n.category === 'ticket_comment').map((n) => n.body).sort();
     await eventually(async () => {
       expect(await comments(worker)).toEqual(['Looking into it', 'Thanks']);
       expect(await comments(sales)).toEqual(['Looking into it']);
@@ -295,17 +240,11 @@ describe('inbox subjects', () => {
   it("refuses another user's inbox subject, and anything wider than one's own", async () => {
     const socket = new OmniRealtime({ baseUrl: system.baseUrl, accessToken: () => worker.accessToken! });
     sockets.push(socket);
-    for (const subject of [
-      `notification.inbox.${idOf(sales)}.>`,
-      'notification.inbox.*.created',
-      'notification.>',
-    ]) {
-      const refusal = await socket
-        .subscribe(subject, () => undefined)
-        .then(
-          () => undefined,
-          (error: unknown) => error,
-        );
+    for (const subject of [`notification.inbox.${idOf(sales)}.>`, 'notification.inbox.*.created', 'notification.>']) {
+      const refusal = await socket.subscribe(subject, () => undefined).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(refusal).toBeInstanceOf(SubscriptionRefusedError);
       expect((refusal as SubscriptionRefusedError).frame.code).toBe('forbidden');
     }
@@ -314,9 +253,7 @@ describe('inbox subjects', () => {
   it("lets an admin follow anyone's inbox", async () => {
     const socket = new OmniRealtime({ baseUrl: system.baseUrl, accessToken: () => admin.accessToken! });
     sockets.push(socket);
-    await expect(
-      socket.subscribe(`notification.inbox.${idOf(sales)}.>`, () => undefined),
-    ).resolves.toBeDefined();
+    await expect(socket.subscribe(`notification.inbox.${idOf(sales)}.>`, () => undefined)).resolves.toBeDefined();
   });
 });
 
@@ -333,17 +270,9 @@ describe('reading', () => {
     expect(await count()).toBe(unread.length);
 
     const first = unread[0]!;
-    const read = ok(
-      await manager.http.POST('/notifications/{notificationId}/read', {
-        params: { path: { notificationId: first.id } },
-      }),
-    );
+    const read = ok(await manager.http.POST('/notifications/{notificationId}/read', { params: { path: { notificationId: first.id } } }));
     expect(read.readAt).not.toBeNull();
-    ok(
-      await manager.http.POST('/notifications/{notificationId}/read', {
-        params: { path: { notificationId: first.id } },
-      }),
-    );
+    ok(await manager.http.POST('/notifications/{notificationId}/read', { params: { path: { notificationId: first.id } } }));
     expect(await count()).toBe(unread.length - 1);
 
     const otherUsers = await manager.http.POST('/notifications/{notificationId}/read', {
@@ -363,28 +292,21 @@ describe('omni replay notification', () => {
   const READ_MODELS = ['inbox', 'user_directory', 'order_placers'];
   const readModels = async () => {
     const rows: Record<string, unknown[]> = {};
-    for (const table of READ_MODELS)
-      rows[table] = (await db.query(`SELECT * FROM notification.${table} ORDER BY 1`)).rows;
+    for (const table of READ_MODELS) rows[table] = (await db.query(`SELECT * FROM notification.${table} ORDER BY 1`)).rows;
     return rows;
   };
 
   it('rebuilds the inbox and both views equal to the live ones, and sends no e-mail again', async () => {
     // Earlier tests' e-mails first: whatever is sent from now on would be a replay's doing.
     await eventually(async () => {
-      const { rows } = await db.query(
-        `SELECT count(*)::int AS n FROM notification.email_delivery WHERE status = 'pending'`,
-      );
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM notification.email_delivery WHERE status = 'pending'`);
       expect(rows[0].n).toBe(0);
     });
     const before = await readModels();
     const mailed = smtp.received.length;
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [OMNI, '--json', 'replay', 'notification'],
-      {
-        env: { ...process.env, NATS_URL: system.nats.url, DATABASE_URL: system.database.url },
-      },
-    );
+    const { stdout } = await promisify(execFile)(process.execPath, [OMNI, '--json', 'replay', 'notification'], {
+      env: { ...process.env, NATS_URL: system.nats.url, DATABASE_URL: system.database.url },
+    });
     expect((JSON.parse(stdout) as { events: number }).events).toBeGreaterThan(0);
     expect(await readModels()).toEqual(before);
     expect(before['inbox']!.length).toBeGreaterThan(0);

@@ -61,11 +61,7 @@ describe('when a product falls to its reorder level', () => {
   });
 
   it('notifies nobody of other stock movements', () => {
-    whenEvent(notifyOnInventory, 'inventory.location.created', {
-      locationId: newId(),
-      code: 'A',
-      name: 'A',
-    }).then([]);
+    whenEvent(notifyOnInventory, 'inventory.location.created', { locationId: newId(), code: 'A', name: 'A' }).then([]);
   });
 });
 
@@ -97,11 +93,7 @@ describe('when a payment is recorded or refunded on an order', () => {
         method: 'card',
         reference: null,
       }),
-    ).toMatchObject({
-      category: 'payment',
-      audience: { kind: 'orderPlacer', orderId },
-      body: '12.50 EUR paid by card.',
-    });
+    ).toMatchObject({ category: 'payment', audience: { kind: 'orderPlacer', orderId }, body: '12.50 EUR paid by card.' });
   });
 
   it('notifies the placer of a refund with its reason', () => {
@@ -113,11 +105,7 @@ describe('when a payment is recorded or refunded on an order', () => {
         amount: { amount: 500, currency: 'EUR' },
         reason: 'order_cancelled',
       }),
-    ).toMatchObject({
-      category: 'payment',
-      audience: { kind: 'orderPlacer', orderId },
-      body: '5.00 EUR refunded: order_cancelled.',
-    });
+    ).toMatchObject({ category: 'payment', audience: { kind: 'orderPlacer', orderId }, body: '5.00 EUR refunded: order_cancelled.' });
   });
 });
 
@@ -130,79 +118,37 @@ describe("when a staff member's shift changes", () => {
   });
 
   it('notifies them of an assignment', () => {
-    const n = notifies(notifyOnScheduling, 'scheduling.shift.assigned', {
-      shiftId,
-      facilityId,
-      startsAt,
-      endsAt,
-      staffId,
-      staffUserId,
-    });
+    const n = notifies(notifyOnScheduling, 'scheduling.shift.assigned', { shiftId, facilityId, startsAt, endsAt, staffId, staffUserId });
     expect(n).toMatchObject(shiftFor('You have a new shift'));
   });
 
   it('notifies them when they are unassigned, saying so when time off was the reason', () => {
-    const n = notifies(notifyOnScheduling, 'scheduling.shift.unassigned', {
-      shiftId,
-      staffId,
-      staffUserId,
-      reason: 'time_off',
-    });
-    expect(n).toMatchObject({
-      ...shiftFor('A shift was taken off your schedule'),
-      body: 'Your approved time off overlaps it.',
-    });
+    const n = notifies(notifyOnScheduling, 'scheduling.shift.unassigned', { shiftId, staffId, staffUserId, reason: 'time_off' });
+    expect(n).toMatchObject({ ...shiftFor('A shift was taken off your schedule'), body: 'Your approved time off overlaps it.' });
   });
 
   it('notifies them of a reschedule, a cancellation and the reminder', () => {
     expect(
       notifies(notifyOnScheduling, 'scheduling.shift.rescheduled', {
-        shiftId,
-        facilityId,
-        startsAt,
-        endsAt,
-        staffId,
-        staffUserId,
+        shiftId, facilityId, startsAt, endsAt, staffId, staffUserId,
         previous: { facilityId, startsAt: endsAt, endsAt: '2026-12-01T20:00:00.000Z' },
       }),
     ).toMatchObject(shiftFor('Your shift moved'));
     expect(
-      notifies(notifyOnScheduling, 'scheduling.shift.cancelled', {
-        shiftId,
-        reason: 'closed',
-        staffId,
-        staffUserId,
-      }),
+      notifies(notifyOnScheduling, 'scheduling.shift.cancelled', { shiftId, reason: 'closed', staffId, staffUserId }),
     ).toMatchObject(shiftFor('Your shift was cancelled'));
     expect(
-      notifies(notifyOnScheduling, 'scheduling.shift.starting_soon', {
-        shiftId,
-        facilityId,
-        startsAt,
-        endsAt,
-        staffId,
-        staffUserId,
-      }),
+      notifies(notifyOnScheduling, 'scheduling.shift.starting_soon', { shiftId, facilityId, startsAt, endsAt, staffId, staffUserId }),
     ).toMatchObject(shiftFor('Your shift starts soon'));
   });
 
   it('asks for nobody when the staff member has no gateway user (the executor drops nulls)', () => {
-    const n = notifies(notifyOnScheduling, 'scheduling.shift.cancelled', {
-      shiftId,
-      reason: 'closed',
-      staffId: null,
-      staffUserId: null,
-    });
+    const n = notifies(notifyOnScheduling, 'scheduling.shift.cancelled', { shiftId, reason: 'closed', staffId: null, staffUserId: null });
     expect(n.audience).toEqual({ kind: 'users', userIds: [null] });
   });
 
   it('notifies nobody of a clock-in', () => {
-    whenEvent(notifyOnScheduling, 'scheduling.shift.clocked_in', {
-      shiftId,
-      staffId,
-      staffUserId,
-      at: startsAt,
-    }).then([]);
+    whenEvent(notifyOnScheduling, 'scheduling.shift.clocked_in', { shiftId, staffId, staffUserId, at: startsAt }).then([]);
   });
 });
 
@@ -210,27 +156,10 @@ describe('when time off is decided', () => {
   const timeOffId = newId();
   it('notifies the requester of an approval and of a rejection', () => {
     expect(
-      notifies(notifyOnScheduling, 'scheduling.timeoff.approved', {
-        timeOffId,
-        staffId,
-        staffUserId,
-        from: startsAt,
-        to: endsAt,
-        reason: null,
-        unassignedShiftIds: [],
-      }),
-    ).toMatchObject({
-      category: 'time_off',
-      audience: { kind: 'users', userIds: [staffUserId] },
-      title: 'Time off approved',
-    });
+      notifies(notifyOnScheduling, 'scheduling.timeoff.approved', { timeOffId, staffId, staffUserId, from: startsAt, to: endsAt, reason: null, unassignedShiftIds: [] }),
+    ).toMatchObject({ category: 'time_off', audience: { kind: 'users', userIds: [staffUserId] }, title: 'Time off approved' });
     expect(
-      notifies(notifyOnScheduling, 'scheduling.timeoff.rejected', {
-        timeOffId,
-        staffId,
-        staffUserId,
-        reason: 'busy week',
-      }),
+      notifies(notifyOnScheduling, 'scheduling.timeoff.rejected', { timeOffId, staffId, staffUserId, reason: 'busy week' }),
     ).toMatchObject({ category: 'time_off', title: 'Time off rejected', body: 'Reason: busy week.' });
   });
 });
@@ -240,11 +169,7 @@ describe('when a ticket is assigned, commented or breaches its SLA', () => {
 
   it('notifies the assignee of the assignment', () => {
     expect(
-      notifies(notifyOnTicketing, 'ticketing.ticket.assigned', {
-        ...audience,
-        staffId,
-        previousStaffId: null,
-      }),
+      notifies(notifyOnTicketing, 'ticketing.ticket.assigned', { ...audience, staffId, previousStaffId: null }),
     ).toMatchObject({ category: 'ticket_assigned', audience: { kind: 'users', userIds: [assigneeUserId] } });
   });
 

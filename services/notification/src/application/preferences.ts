@@ -5,10 +5,7 @@ import { NotificationPreference } from '../persistence/entities.js';
 const DEFAULTS: notification.NotificationPreferences = { email: true, mutedCategories: [] };
 
 /** A user's preferences, or the defaults (e-mail on, nothing muted) for one who never set any. */
-export async function getPreferences(
-  orm: MikroORM,
-  userId: string,
-): Promise<notification.NotificationPreferences> {
+export async function getPreferences(orm: MikroORM, userId: string): Promise<notification.NotificationPreferences> {
   const found = await orm.em.fork().findOne(NotificationPreference, { userId });
   return found ? toPreferences(found) : DEFAULTS;
 }
@@ -21,12 +18,7 @@ export async function updatePreferences(
 ): Promise<notification.NotificationPreferences> {
   const em = orm.em.fork();
   const mutedCategories = [...new Set(input.mutedCategories)].sort();
-  const saved = await em.upsert(NotificationPreference, {
-    userId,
-    email: input.email,
-    mutedCategories,
-    updatedAt: new Date(),
-  });
+  const saved = await em.upsert(NotificationPreference, { userId, email: input.email, mutedCategories, updatedAt: new Date() });
   return toPreferences(saved);
 }
 

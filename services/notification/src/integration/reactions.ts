@@ -10,13 +10,7 @@ import {
 import type { StreamSource } from '@omni/projections';
 import { reaction, type Reaction } from '@omni/service-kit';
 import type { Notify, RuleOutcome } from '../rules/notify.js';
-import {
-  INVENTORY_RULES,
-  ORDERS_RULES,
-  PAYMENTS_RULES,
-  SCHEDULING_RULES,
-  TICKETING_RULES,
-} from '../rules/rules.js';
+import { INVENTORY_RULES, ORDERS_RULES, PAYMENTS_RULES, SCHEDULING_RULES, TICKETING_RULES } from '../rules/rules.js';
 
 type RuleTable = Readonly<Record<string, ((data: never) => RuleOutcome | null) | undefined>>;
 

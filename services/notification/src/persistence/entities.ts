@@ -13,10 +13,7 @@ export const NotificationPreference = defineEntity({
     userId: p.uuid().primary(),
     email: p.boolean().default(true),
     mutedCategories: p.array().default([]),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
 export type NotificationPreference = InferEntity<typeof NotificationPreference>;

@@ -7,10 +7,7 @@ import { Migration20261129000000PreferencesAndDeliveries } from './migrations/Mi
 
 /** Every migration, in order: listed, not discovered from files, so the built service needs no glob. */
 const MIGRATIONS = [
-  {
-    name: 'Migration20261129000000_preferences_and_deliveries',
-    class: Migration20261129000000PreferencesAndDeliveries,
-  },
+  { name: 'Migration20261129000000_preferences_and_deliveries', class: Migration20261129000000PreferencesAndDeliveries },
 ];
 
 /**

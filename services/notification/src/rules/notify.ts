@@ -23,9 +23,7 @@ export interface Notify {
 }
 
 /** What a rule writes for one event; the source event id comes from the envelope. */
-export type RuleOutcome = Omit<Notify, 'type' | 'sourceEventId' | 'except'> & {
-  readonly except?: readonly string[];
-};
+export type RuleOutcome = Omit<Notify, 'type' | 'sourceEventId' | 'except'> & { readonly except?: readonly string[] };
 
 export const users = (...userIds: (string | null)[]): Audience => ({ kind: 'users', userIds });
 export const roles = (...list: Role[]): Audience => ({ kind: 'roles', roles: list });

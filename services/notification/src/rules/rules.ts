@@ -3,13 +3,7 @@
  * One table per source service, keyed by CloudEvents type; an event type that is not listed notifies
  * nobody. Each rule is a pure function of the event's data (specs in test/rules.unit.test.ts).
  */
-import type {
-  inventoryEvents,
-  ordersEvents,
-  paymentsEvents,
-  schedulingEvents,
-  ticketingEvents,
-} from '@omni/contracts';
+import type { inventoryEvents, ordersEvents, paymentsEvents, schedulingEvents, ticketingEvents } from '@omni/contracts';
 import type { z } from 'zod';
 import { formatMoney, orderPlacer, roles, shortId, users, type RuleOutcome } from './notify.js';
 
@@ -67,8 +61,7 @@ export const SCHEDULING_RULES: Rules<typeof schedulingEvents> = {
     category: 'shift',
     audience: users(d.staffUserId),
     title: 'A shift was taken off your schedule',
-    body:
-      d.reason === 'time_off' ? 'Your approved time off overlaps it.' : 'You are no longer assigned to it.',
+    body: d.reason === 'time_off' ? 'Your approved time off overlaps it.' : 'You are no longer assigned to it.',
     resource: shift(d.shiftId),
   }),
   'scheduling.shift.rescheduled': (d) => ({

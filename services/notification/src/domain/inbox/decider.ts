@@ -7,17 +7,8 @@ import { ConflictError, assertNever, type Decider, type notification } from '@om
  * (services/notification/README.md).
  */
 export type InboxCommand =
-  | {
-      readonly type: 'Deliver';
-      readonly notification: Omit<notification.NotificationCreated, 'userId'>;
-      readonly userId: string;
-    }
-  | {
-      readonly type: 'MarkRead';
-      readonly userId: string;
-      readonly notificationId: string;
-      readonly at: string;
-    }
+  | { readonly type: 'Deliver'; readonly notification: Omit<notification.NotificationCreated, 'userId'>; readonly userId: string }
+  | { readonly type: 'MarkRead'; readonly userId: string; readonly notificationId: string; readonly at: string }
   | { readonly type: 'MarkAllRead'; readonly userId: string; readonly at: string };
 
 export type InboxEvent = notification.InboxEvent;

@@ -30,9 +30,7 @@ export class Migration20261129000000PreferencesAndDeliveries extends Migration {
         sent_at timestamptz,
         last_error text
       )`);
-    this.addSql(
-      `CREATE INDEX IF NOT EXISTS email_delivery_due ON email_delivery (next_attempt_at) WHERE status = 'pending'`,
-    );
+    this.addSql(`CREATE INDEX IF NOT EXISTS email_delivery_due ON email_delivery (next_attempt_at) WHERE status = 'pending'`);
   }
 
   override down(): void {

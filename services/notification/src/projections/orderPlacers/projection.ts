@@ -29,11 +29,7 @@ export const orderPlacersProjection = streamProjection({
 });
 
 /** `undefined`: the order's `placed` event has not reached this view yet; `null`: no user placed it. */
-export async function placerOf(
-  tx: Pool | Tx,
-  schema: string,
-  orderId: string,
-): Promise<string | null | undefined> {
+export async function placerOf(tx: Pool | Tx, schema: string, orderId: string): Promise<string | null | undefined> {
   const { rows } = await tx.query<{ placer_id: string | null }>(
     `SELECT placer_id FROM ${schema}.order_placers WHERE order_id = $1`,
     [orderId],

@@ -62,7 +62,6 @@ export const userDirectoryProjection = streamProjection({
   },
 });
 
-/** Active users with any of these roles. */
 /** Active users holding any of the roles, with their roles, in user id order. */
 export async function usersWithRoles(
   tx: Pool | Tx,
