@@ -16,7 +16,12 @@ const SCHEMA = 'notification';
 let database: TestDatabase;
 let pool: pg.Pool;
 let orm: MikroORM;
-const [manager, clerk, retired, staff] = [newId(), newId(), newId(), newId()].sort();
+const [manager, clerk, retired, staff] = [newId(), newId(), newId(), newId()].sort() as [
+  string,
+  string,
+  string,
+  string,
+];
 let queries = 0;
 /** The pool the lookups use, counting the statements they send. */
 let counted: pg.Pool;
