@@ -29,3 +29,25 @@ export async function advanceStreamCheckpoint(
   );
   return rowCount === 1;
 }
+
+/**
+ * Moves the checkpoint from `from` to `to` in the transaction that wrote the rows up to it. False
+ * when it is not at `from` (another instance or a rebuild moved it, or it was never written): the
+ * caller rolls back and takes the slower way, reading the checkpoint first.
+ */
+export async function moveStreamCheckpoint(
+  tx: Tx,
+  schema: string,
+  name: string,
+  from: number,
+  to: number,
+): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    prepared(
+      `UPDATE ${schema}.stream_checkpoints SET stream_sequence = $3, updated_at = now()
+        WHERE name = $1 AND stream_sequence = $2`,
+      [name, from, to],
+    ),
+  );
+  return rowCount === 1;
+}

@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { inBatches } from './batches.js';
 import { liveTables } from './projection.js';
 import { applyStreamEvents } from './stream-apply.js';
-import { advanceStreamCheckpoint, readStreamCheckpoint } from './stream-checkpoint.js';
+import { advanceStreamCheckpoint, moveStreamCheckpoint, readStreamCheckpoint } from './stream-checkpoint.js';
 import { toStreamEvent } from './stream-reader.js';
 import type { StreamEvent, StreamProjection } from './stream-projection.js';
 
@@ -61,6 +61,8 @@ export async function runStreamProjection(
   let running = true;
   const checkpointLagMs = options.checkpointLagMs ?? CHECKPOINT_LAG_MS;
   let checkpointWrittenAt = performance.now();
+  /** The checkpoint as this instance last saw it committed; undefined after another moved it. */
+  let checkpoint: number | undefined = from;
   const loop = (async () => {
     for await (const batch of inBatches(messages, MAX_BATCH)) {
       const events = batch.flatMap(
@@ -72,7 +74,7 @@ export async function runStreamProjection(
       }
       for (let attempt = 1; running; attempt++) {
         try {
-          await applyLive(options, events, logger);
+          checkpoint = await applyLive(options, events, logger, checkpoint);
           checkpointWrittenAt = performance.now();
           break;
         } catch (error) {
@@ -99,22 +101,41 @@ function foldsAny(projection: StreamProjection, events: readonly StreamEvent[]):
   return folds === undefined || events.some(({ event }) => folds.includes(event.type));
 }
 
+/**
+ * Applies the batch and moves the checkpoint in one transaction; returns the checkpoint it committed,
+ * or undefined when another instance got there first. When the checkpoint is where this instance
+ * left it (one instance: always), the move is conditional on that and the checkpoint is not read
+ * first: one round trip less per batch. Otherwise, or when that fails, it is read and only the events
+ * after it are applied (a real failure, the database down say, fails that way too and is retried).
+ */
 async function applyLive(
-  { pool, schema, projection }: StreamProjectionRunnerOptions,
+  options: StreamProjectionRunnerOptions,
   batch: readonly StreamEvent[],
   logger: Logger,
-): Promise<void> {
-  await inTransaction(pool, async (tx) => {
+  expected: number | undefined,
+): Promise<number | undefined> {
+  const { pool, schema, projection } = options;
+  const last = batch.at(-1)!.seq;
+  if (expected !== undefined && expected < batch[0]!.seq) {
+    const moved = await inTransaction(pool, async (tx) => {
+      await applyStreamEvents(tx, projection, batch, liveTables(schema, projection), logger);
+      if (!(await moveStreamCheckpoint(tx, schema, projection.name, expected, last)))
+        throw new AppliedMeanwhile();
+      return true;
+    }).catch(() => false); // moved meanwhile, or the rows clashed with another instance's: read it
+    if (moved) return last;
+  }
+  return inTransaction(pool, async (tx) => {
     // Applied already, wholly or in part: by another instance, or by a rebuild that got ahead.
     const checkpoint = await readStreamCheckpoint(tx, schema, projection.name);
     const unapplied = batch.filter((message) => message.seq > checkpoint);
-    if (unapplied.length === 0) return;
+    if (unapplied.length === 0) return checkpoint;
     await applyStreamEvents(tx, projection, unapplied, liveTables(schema, projection), logger);
-    if (!(await advanceStreamCheckpoint(tx, schema, projection.name, unapplied.at(-1)!.seq))) {
-      throw new AppliedMeanwhile();
-    }
+    if (!(await advanceStreamCheckpoint(tx, schema, projection.name, last))) throw new AppliedMeanwhile();
+    return last;
   }).catch((error: unknown) => {
     if (!(error instanceof AppliedMeanwhile)) throw error;
+    return undefined;
   });
 }
 
