@@ -72,6 +72,27 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
   /** Transactions that appended: after their commit, the relay is woken. */
   const appended = new WeakSet<Tx>();
 
+  /**
+   * The committed events after `after` in commit-safe order, and how many of them, from the first,
+   * are final: older than every transaction still running in this database (horizon.ts), so no later
+   * commit can land before them. Final events come first, since the order is by transaction id.
+   */
+  async function readLog(db: Pick<Pool, 'query'>, after: Position, limit = 1000) {
+    const { rows } = await db.query<EventRow & { final: boolean }>(
+      prepared(
+        // Ordered by the table's xid8 column, not the text it is selected as ('1000' < '999' as text):
+        // a bare `transaction_id` in ORDER BY would name the selected text column.
+        `SELECT ${COLUMNS}, e.transaction_id < ${VISIBILITY_HORIZON} AS final FROM ${events} e
+          WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+          ORDER BY e.transaction_id, e.global_position
+          LIMIT $3`,
+        [after.transactionId.toString(), after.globalPosition.toString(), limit],
+      ),
+    );
+    const firstBehind = rows.findIndex((row) => !row.final);
+    return { events: rows.map(toStoredEvent), final: firstBehind === -1 ? rows.length : firstBehind };
+  }
+
   return {
     schema,
     service,
@@ -132,41 +153,11 @@ export function createEventStore({ pool, schema, service }: EventStoreOptions): 
     },
 
     async readAll(after, options = {}) {
-      // Only transactions older than the oldest one still running in this database (horizon.ts): a
-      // later commit of a lower position can never appear behind a checkpoint.
-      const { rows } = await (options.tx ?? pool).query<EventRow>(
-        prepared(
-          // Ordered by the table's xid8 column, not the text it is selected as ('1000' < '999' as text).
-          `SELECT ${COLUMNS} FROM ${events} e
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-              AND ($4 OR transaction_id < ${VISIBILITY_HORIZON})
-            ORDER BY e.transaction_id, e.global_position
-            LIMIT $3`,
-          [
-            after.transactionId.toString(),
-            after.globalPosition.toString(),
-            options.limit ?? 1000,
-            options.allCommitted ?? false,
-          ],
-        ),
-      );
-      return rows.map(toStoredEvent);
+      const { events, final } = await readLog(options.tx ?? pool, after, options.limit);
+      return options.allCommitted ? events : events.slice(0, final);
     },
 
-    async readCommitted(after, options = {}) {
-      const { rows } = await pool.query<EventRow & { final: boolean }>(
-        prepared(
-          // Qualified: a bare `transaction_id` in ORDER BY would be the text column selected (readAll).
-          `SELECT ${COLUMNS}, e.transaction_id < ${VISIBILITY_HORIZON} AS final FROM ${events} e
-            WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-            ORDER BY e.transaction_id, e.global_position
-            LIMIT $3`,
-          [after.transactionId.toString(), after.globalPosition.toString(), options.limit ?? 1000],
-        ),
-      );
-      const firstBehind = rows.findIndex((row) => !row.final);
-      return { events: rows.map(toStoredEvent), final: firstBehind === -1 ? rows.length : firstBehind };
-    },
+    readCommitted: (after, options = {}) => readLog(pool, after, options.limit),
 
     positionOf(event) {
       return { transactionId: event.transactionId, globalPosition: event.globalPosition };
