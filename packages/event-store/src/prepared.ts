@@ -6,7 +6,7 @@ const names = new Map<string, string>();
 /**
  * A statement that runs often, as a prepared statement: each connection parses and plans its text once
  * instead of on every call. Parsing, analysis and planning were a third of PostgreSQL's CPU under a
- * receipts load (bench/README.md, "Statements PostgreSQL no longer plans per call"), and the hot
+ * receipts load (bench/README.md, "Fewer statements per command, …"), and the hot
  * statements are fixed texts with array parameters, so one plan fits every call.
  *
  * The name is derived from the text, so a text has one name on every connection and two texts never

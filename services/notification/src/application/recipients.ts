@@ -9,7 +9,7 @@ import { usersWithRoles } from '../projections/userDirectory/projection.js';
  * event-loop turn: DataLoader with its cache off, so each sees what was committed before its turn
  * and nothing is kept. Under load the events handled in one turn share one query each instead of
  * two per event: those round trips were a fifth of notification's CPU at 200 low-stock crossings/s
- * (bench/README.md, "Notification"). The preferences are MikroORM entities (persistence/), but this
+ * (bench/README.md, "Fewer statements per command, …"). The preferences are MikroORM entities (persistence/), but this
  * read of them is one prepared statement: building the ORM's query cost another seventh of the CPU,
  * on every delivery.
  */
