@@ -31,3 +31,4 @@ export { RpcMetricsInterceptor } from './rpc-metrics.js';
 export { opsControllerFor } from './ops-controller.js';
 export { type DurableTimer, type DurableTimers, type DurableTimersOptions, startDurableTimers } from './durable-timers.js';
 export { nameHttpRoute } from './http-route.js';
+export { lookUpPerTurn } from './per-turn.js';

@@ -6,9 +6,9 @@ import {
   type Role,
   type identity,
 } from '@omni/contracts';
+import { lookUpPerTurn } from '@omni/service-kit';
 import type { EventStore, Tx } from '@omni/event-store';
 import type { EventMetadata, UserEvent } from '@omni/contracts';
-import DataLoader from 'dataloader';
 import type { Pool } from 'pg';
 import { hashPassword } from './passwords.js';
 
@@ -228,9 +228,9 @@ export class Users {
     return this.standingsInThisTurn.load(id);
   }
 
-  private readonly standingsInThisTurn = new DataLoader<string, Standing | undefined>(
+  private readonly standingsInThisTurn = lookUpPerTurn<string, Standing | undefined>(
     (ids) => this.standingsOf(ids),
-    { cache: false, batchScheduleFn: (lookUp) => setImmediate(lookUp), maxBatchSize: 1000 },
+    { maxBatchSize: 1000 },
   );
 
   private async standingsOf(ids: readonly string[]): Promise<(Standing | undefined)[]> {

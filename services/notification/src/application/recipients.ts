@@ -1,6 +1,6 @@
 import type { Role } from '@omni/contracts';
 import { prepared } from '@omni/event-store';
-import DataLoader from 'dataloader';
+import { lookUpPerTurn } from '@omni/service-kit';
 import type { Pool } from 'pg';
 import { usersWithRoles } from '../projections/userDirectory/projection.js';
 
@@ -21,13 +21,12 @@ export interface RecipientLookups {
 }
 
 export function createRecipientLookups(pool: Pool, schema: string): RecipientLookups {
-  const perTurn = { cache: false, batchScheduleFn: (lookUp: () => void) => setImmediate(lookUp) };
-  const holders = new DataLoader<string, string[]>(async (roleSets) => {
+  const holders = lookUpPerTurn<string, string[]>(async (roleSets) => {
     const sets = roleSets.map((set) => set.split(','));
     const users = await usersWithRoles(pool, schema, [...new Set(sets.flat())] as Role[]);
     return sets.map((set) => users.filter((u) => u.roles.some((r) => set.includes(r))).map((u) => u.userId));
-  }, perTurn);
-  const muted = new DataLoader<string, readonly string[]>(async (userIds) => {
+  });
+  const muted = lookUpPerTurn<string, readonly string[]>(async (userIds) => {
     const { rows } = await pool.query<{ user_id: string; muted_categories: string[] }>(
       prepared(
         `SELECT user_id, muted_categories FROM ${schema}.preferences WHERE user_id = ANY($1::uuid[])`,
@@ -36,7 +35,7 @@ export function createRecipientLookups(pool: Pool, schema: string): RecipientLoo
     );
     const byUser = new Map(rows.map((row) => [row.user_id, row.muted_categories]));
     return userIds.map((id) => byUser.get(id) ?? []);
-  }, perTurn);
+  });
   return {
     usersWithAnyRole: (roles) => holders.load([...roles].sort().join(',')),
     mutedCategoriesOf: (userId) => muted.load(userId),
